@@ -1,0 +1,20 @@
+package it.labimpact;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Lab'Impact platform: runs the partnership, registers activities and participants, proves results
+ * with the fund's indicators and informs migrants in their languages.
+ *
+ * <p>Each direct sub-package is a Spring Modulith application module; see {@code docs/architecture.md}.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class LabImpactApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LabImpactApplication.class, args);
+    }
+}

@@ -1,0 +1,94 @@
+package it.labimpact.identity;
+
+import it.labimpact.shared.Role;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The one access policy: every page and API endpoint, by method and path, with who may call it. The first
+ * matching rule wins; a request no rule matches is denied. {@code AccessPolicyTest} fails when a
+ * registered endpoint has no rule here.
+ *
+ * <p>The policy decides by role; which records a role sees within its scope (network A, not network B) is
+ * decided by the module that owns the records, through {@link it.labimpact.shared.Actor}.
+ */
+public final class AccessPolicy {
+
+    /** Who may call. */
+    public enum Access { PUBLIC, AUTHENTICATED, ROLES }
+
+    /** One rule; {@code method} {@code null} means any method. */
+    public record Rule(HttpMethod method, String pattern, Access access, Set<Role> roles) {
+
+        boolean matches(HttpMethod m, String path) {
+            return (method == null || method.equals(m))
+                    && PathPatternParser.defaultInstance.parse(pattern).matches(PathContainer.parsePath(path));
+        }
+    }
+
+    private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod POST = HttpMethod.POST;
+    private static final Role[] MANAGERS = {Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
+    private static final Role[] COORDINATION = {Role.COORDINATOR, Role.ADMIN};
+
+    /** The rules, in order. */
+    public static final List<Rule> RULES = List.of(
+            // public: landing, login, static assets, reference boundaries, health, API description
+            open(GET, "/"), open(GET, "/about"), open(GET, "/login"), open(POST, "/login"), open(null, "/error"),
+            open(GET, "/favicon.ico"), open(GET, "/webjars/**"), open(GET, "/css/**"), open(GET, "/js/**"),
+            open(GET, "/img/**"), open(GET, "/geo/**"), open(GET, "/actuator/health/**"),
+            open(GET, "/v3/api-docs/**"), open(GET, "/swagger-ui.html"), open(GET, "/swagger-ui/**"),
+            open(GET, "/oauth2/authorization/**"), open(null, "/login/oauth2/code/**"),
+            // any logged-in user: the partnership is not personal data; own account and tokens
+            user(POST, "/logout"), user(GET, "/actuator/info"),
+            user(GET, "/networks/**"), user(GET, "/organisations/**"),
+            user(GET, "/api/v1/networks/**"), user(GET, "/api/v1/organisations/**"), user(GET, "/api/v1/comuni/**"),
+            user(GET, "/account/**"), user(POST, "/account/**"),
+            // network composition: leads (own network only, checked by the module), coordinators, admins
+            roles(POST, "/networks/*/members/**", MANAGERS), roles(POST, "/networks/*/comuni/**", MANAGERS),
+            roles(POST, "/organisations/**", MANAGERS),
+            // coordination: reference data, audit trail
+            roles(GET, "/admin/territory/**", COORDINATION), roles(POST, "/admin/territory/**", COORDINATION),
+            roles(GET, "/admin/audit/**", COORDINATION),
+            // administration: accounts
+            roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
+
+    private AccessPolicy() {
+    }
+
+    /** The rule that decides a request, if any. */
+    public static Optional<Rule> ruleFor(HttpMethod method, String path) {
+        return RULES.stream().filter(r -> r.matches(method, path)).findFirst();
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry) {
+        for (Rule rule : RULES) {
+            var matcher = rule.method() == null ? registry.requestMatchers(rule.pattern())
+                    : registry.requestMatchers(rule.method(), rule.pattern());
+            switch (rule.access()) {
+                case PUBLIC -> matcher.permitAll();
+                case AUTHENTICATED -> matcher.authenticated();
+                case ROLES -> matcher.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+            }
+        }
+        registry.anyRequest().denyAll();
+    }
+
+    private static Rule open(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Access.PUBLIC, Set.of());
+    }
+
+    private static Rule user(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Access.AUTHENTICATED, Set.of());
+    }
+
+    private static Rule roles(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, Access.ROLES, Set.copyOf(Arrays.asList(roles)));
+    }
+}

@@ -1,0 +1,109 @@
+package it.labimpact.partnership;
+
+import it.labimpact.shared.PageRequest;
+import it.labimpact.shared.PageResponse;
+import it.labimpact.territory.Comune;
+import it.labimpact.territory.ComuneQuery;
+import it.labimpact.territory.Coverage;
+import it.labimpact.territory.TerritoryCatalogue;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partnership module's door for reading: networks with coverage figures, members, organisations.
+ * The partnership is not personal data; every logged-in user may read it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Partnership {
+
+    private final PartnershipRepository repository;
+    private final TerritoryCatalogue territory;
+
+    Partnership(PartnershipRepository repository, TerritoryCatalogue territory) {
+        this.repository = repository;
+        this.territory = territory;
+    }
+
+    public List<NetworkSummary> networks() {
+        return repository.networks().stream().map(this::summary).toList();
+    }
+
+    public Optional<NetworkDetail> network(String code) {
+        return repository.network(code).map(row -> {
+            Map<String, String> sources = repository.comuneSources(row.id());
+            List<NetworkDetail.CoveredComune> comuni = row.comuni().isEmpty() ? List.of()
+                    : territory.allComuni(new ComuneQuery(null, null, row.comuni())).stream()
+                            .map(c -> new NetworkDetail.CoveredComune(c, sources.get(c.istatCode()))).toList();
+            return new NetworkDetail(summary(row), row.version(), repository.members(row.id()), comuni);
+        });
+    }
+
+    /** ISTAT codes of the comuni a network covers (empty for an unknown network). */
+    public List<String> comuniCoveredBy(String networkCode) {
+        return repository.coveredBy(networkCode);
+    }
+
+    /** ISTAT code → code of the network that covers it, for the given comuni. */
+    public Map<String, String> coveringNetworks(Collection<String> istatCodes) {
+        return repository.coveringNetworks(istatCodes);
+    }
+
+    public PageResponse<OrganisationSummary> organisations(OrganisationQuery query, PageRequest page) {
+        List<String> seats = query.province() == null || query.province().isBlank() ? null
+                : territory.allComuni(new ComuneQuery(query.province(), null, null)).stream()
+                        .map(Comune::istatCode).toList();
+        List<PartnershipRepository.OrganisationRow> rows =
+                repository.organisations(query, seats, page.offset(), page.size());
+        Map<String, Comune> seatComuni = comuni(rows.stream().map(r -> r.data().seatIstat()).toList());
+        return new PageResponse<>(rows.stream().map(r -> summary(r, seatComuni)).toList(), page.page(), page.size(),
+                repository.countOrganisations(query, seats));
+    }
+
+    public Optional<OrganisationDetail> organisation(long id) {
+        return repository.organisation(id).map(row -> {
+            Map<String, Comune> seat = comuni(List.of(row.data().seatIstat() == null ? "" : row.data().seatIstat()));
+            Map<String, NetworkSummary> networks = networks().stream()
+                    .collect(Collectors.toMap(NetworkSummary::code, Function.identity()));
+            List<OrganisationDetail.Membership> memberships = row.networks().stream().map(networks::get)
+                    .flatMap(n -> repository.members(networkId(n.code())).stream()
+                            .filter(m -> m.organisationId() == id)
+                            .map(m -> new OrganisationDetail.Membership(n.code(), n.name(), m.role(), m.since(),
+                                    m.until())))
+                    .toList();
+            return new OrganisationDetail(summary(row, seat), row.data(), row.version(), memberships);
+        });
+    }
+
+    long networkId(String code) {
+        return repository.network(code).orElseThrow().id();
+    }
+
+    private Map<String, Comune> comuni(List<String> codes) {
+        List<String> present = codes.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
+        if (present.isEmpty()) {
+            return Map.of();
+        }
+        return territory.allComuni(new ComuneQuery(null, null, present)).stream()
+                .collect(Collectors.toMap(Comune::istatCode, Function.identity()));
+    }
+
+    private NetworkSummary summary(PartnershipRepository.NetworkRow row) {
+        Coverage c = territory.coverage(row.comuni());
+        return new NetworkSummary(row.code(), row.ordinal(), row.name(), row.leadId(), row.leadName(), row.members(),
+                c.comuni(), c.population(), c.tcnResidents(), c.comuniWithTcn());
+    }
+
+    private static OrganisationSummary summary(PartnershipRepository.OrganisationRow row, Map<String, Comune> seats) {
+        Comune seat = row.data().seatIstat() == null ? null : seats.get(row.data().seatIstat());
+        return new OrganisationSummary(row.id(), row.data().name(), row.data().kind(), row.projectRole(),
+                row.data().seatIstat(), seat == null ? null : seat.name(), seat == null ? null : seat.provinceSigla(),
+                row.networks(), row.demo());
+    }
+}

@@ -1,0 +1,160 @@
+package it.labimpact.partnership.web;
+
+import it.labimpact.partnership.MembershipRole;
+import it.labimpact.partnership.NetworkDetail;
+import it.labimpact.partnership.NetworkSummary;
+import it.labimpact.partnership.OrganisationQuery;
+import it.labimpact.partnership.Partnership;
+import it.labimpact.partnership.PartnershipImports;
+import it.labimpact.partnership.PartnershipManagement;
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.PageRequest;
+import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.csv.ImportReport;
+import it.labimpact.shared.csv.TolerantCsv;
+import it.labimpact.territory.TerritoryCatalogue;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Network pages: the list with coverage figures and a map, a network's members and comuni, their changes. */
+@Controller
+class NetworkController {
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    private final Partnership partnership;
+    private final PartnershipManagement management;
+    private final PartnershipImports imports;
+    private final TerritoryCatalogue territory;
+
+    NetworkController(Partnership partnership, PartnershipManagement management, PartnershipImports imports,
+            TerritoryCatalogue territory) {
+        this.partnership = partnership;
+        this.management = management;
+        this.imports = imports;
+        this.territory = territory;
+    }
+
+    @GetMapping("/networks")
+    String list(Model model) {
+        List<NetworkSummary> networks = partnership.networks();
+        model.addAttribute("networks", networks);
+        model.addAttribute("totalComuni", networks.stream().mapToInt(NetworkSummary::comuni).sum());
+        model.addAttribute("totalPopulation", networks.stream().mapToLong(NetworkSummary::population).sum());
+        model.addAttribute("totalTcn", networks.stream().mapToLong(NetworkSummary::tcnResidents).sum());
+        return "partnership/networks";
+    }
+
+    /** Boundaries of every covered comune, with the covering network as a property, for the overview map. */
+    @GetMapping(value = "/networks/coverage.geojson")
+    ResponseEntity<String> coverage() {
+        Map<String, String> covering = new LinkedHashMap<>();
+        for (NetworkSummary n : partnership.networks()) {
+            partnership.comuniCoveredBy(n.code()).forEach(c -> covering.put(c, n.code()));
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(territory.boundaries(covering.keySet()));
+    }
+
+    @GetMapping("/networks/{code}")
+    String detail(@PathVariable String code, Model model) {
+        NetworkDetail network = partnership.network(code).orElseThrow(() -> new RecordNotFoundException("network", code));
+        model.addAttribute("network", network);
+        model.addAttribute("canManage", Actor.require().canManageNetwork(code));
+        model.addAttribute("roles", Arrays.stream(MembershipRole.values()).filter(r -> r != MembershipRole.LEAD).toList());
+        if (!model.containsAttribute("organisations")) {
+            model.addAttribute("organisations", partnership.organisations(new OrganisationQuery(null, null, null, null),
+                    new PageRequest(0, 500)).items());
+        }
+        return "partnership/network";
+    }
+
+    @GetMapping("/networks/{code}/map.geojson")
+    ResponseEntity<String> map(@PathVariable String code) {
+        partnership.network(code).orElseThrow(() -> new RecordNotFoundException("network", code));
+        return ResponseEntity.ok().contentType(GEO_JSON).body(territory.boundaries(partnership.comuniCoveredBy(code)));
+    }
+
+    @PostMapping("/networks/{code}/members")
+    String addMember(@PathVariable String code, @RequestParam(required = false) Long organisationId,
+            @RequestParam MembershipRole role,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+            Model model, RedirectAttributes redirect) {
+        try {
+            if (organisationId == null) {
+                throw new RuleViolationException("organisationId", "member.organisation.required");
+            }
+            management.addMember(code, organisationId, role, since, until);
+        } catch (RuleViolationException e) {
+            model.addAttribute("memberError", e);
+            return detail(code, model);
+        }
+        redirect.addFlashAttribute("success", "member.added");
+        return "redirect:/networks/" + code + "#members";
+    }
+
+    @PostMapping("/networks/{code}/members/{id}")
+    String updateMember(@PathVariable String code, @PathVariable long id, @RequestParam int version,
+            @RequestParam MembershipRole role,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+            RedirectAttributes redirect) {
+        return change(code, redirect, "member.updated", () -> management.updateMember(code, id, version, role, since,
+                until));
+    }
+
+    @PostMapping("/networks/{code}/members/{id}/delete")
+    String removeMember(@PathVariable String code, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return change(code, redirect, "member.removed", () -> management.removeMember(code, id, version));
+    }
+
+    @PostMapping("/networks/{code}/comuni")
+    String cover(@PathVariable String code, @RequestParam(defaultValue = "") String codes,
+            RedirectAttributes redirect) {
+        List<String> list = Arrays.stream(codes.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
+        return change(code, redirect, "coverage.added", () -> management.cover(code, list, "SCREEN"));
+    }
+
+    @PostMapping("/networks/{code}/comuni/{istat}/delete")
+    String uncover(@PathVariable String code, @PathVariable String istat, RedirectAttributes redirect) {
+        return change(code, redirect, "coverage.removed", () -> management.uncover(code, istat));
+    }
+
+    @PostMapping("/networks/{code}/comuni/upload")
+    String upload(@PathVariable String code, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        ImportReport report = imports.importCoverage(code, TolerantCsv.bytesOf(file));
+        redirect.addFlashAttribute("report", report);
+        return "redirect:/networks/" + code + "#comuni";
+    }
+
+    private static String change(String code, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", success);
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        } catch (ConcurrentEditException e) {
+            redirect.addFlashAttribute("errorKey", "edit.conflict");
+            redirect.addFlashAttribute("errorArgs", new Object[0]);
+        }
+        return "redirect:/networks/" + code;
+    }
+}

@@ -1,0 +1,28 @@
+package it.labimpact.shared.web;
+
+import it.labimpact.shared.Actor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the acting user (for navigation by role) and the demo banner. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    private final boolean demo;
+
+    LayoutModel(@Value("${labimpact.demo.enabled:false}") boolean demo) {
+        this.demo = demo;
+    }
+
+    @ModelAttribute("actor")
+    Actor actor() {
+        return Actor.current().orElse(null);
+    }
+
+    @ModelAttribute("demoMode")
+    boolean demoMode() {
+        return demo;
+    }
+}

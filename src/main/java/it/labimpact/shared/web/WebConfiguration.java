@@ -1,0 +1,54 @@
+package it.labimpact.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Italian first, English second: the language comes from {@code ?lang=}, then a cookie, then the
+ * browser's preference among the supported ones.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("LABIMPACT_LANG") {
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, supported(locale));
+            }
+        };
+        resolver.setDefaultLocaleFunction(request -> Collections.list(request.getLocales()).stream()
+                .map(WebConfiguration::supported).filter(l -> l != null).findFirst().orElse(Locale.ITALIAN));
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSecure(true);
+        return resolver;
+    }
+
+    /** The supported locale with the same language, or {@code null}. */
+    static Locale supported(Locale locale) {
+        return locale == null ? null : SUPPORTED.stream()
+                .filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

@@ -1,0 +1,74 @@
+package it.labimpact.territory;
+
+import it.labimpact.shared.PageRequest;
+import it.labimpact.shared.PageResponse;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The territory module's door: provinces, comuni, their totals and boundaries. */
+@Service
+@Transactional(readOnly = true)
+public class TerritoryCatalogue {
+
+    private final TerritoryRepository repository;
+
+    TerritoryCatalogue(TerritoryRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<Province> provinces() {
+        return repository.provinces();
+    }
+
+    public Optional<Comune> comune(String istatCode) {
+        return istatCode == null ? Optional.empty() : repository.comune(istatCode);
+    }
+
+    public PageResponse<Comune> comuni(ComuneQuery query, PageRequest page) {
+        return new PageResponse<>(repository.find(query, page.offset(), page.size()), page.page(), page.size(),
+                repository.count(query));
+    }
+
+    /** All comuni matching the query, without paging (at most the 1,502 of Lombardy). */
+    public List<Comune> allComuni(ComuneQuery query) {
+        return repository.find(query, 0, Integer.MAX_VALUE);
+    }
+
+    /** The codes among {@code codes} that are not comuni of Lombardy. */
+    public Set<String> unknown(Collection<String> codes) {
+        Set<String> unknown = new HashSet<>(codes);
+        repository.existing(codes).forEach(unknown::remove);
+        return unknown;
+    }
+
+    public Coverage coverage(Collection<String> istatCodes) {
+        return repository.coverage(istatCodes);
+    }
+
+    /** GeoJSON FeatureCollection of the given comuni (properties {@code istat_code}, {@code name}). */
+    public String boundaries(Collection<String> istatCodes) {
+        return repository.featureCollection(istatCodes);
+    }
+
+    /** GeoJSON FeatureCollection of the 12 provinces (properties {@code code}, {@code sigla}, {@code name}). */
+    public String provinceBoundaries() {
+        return repository.provincesFeatureCollection();
+    }
+
+    /**
+     * Normalises a comune code as typed or as Excel left it: {@code 12001} becomes {@code 012001}.
+     * Returns the input unchanged when it is not 4–6 digits.
+     */
+    public static String normaliseIstatCode(String raw) {
+        String s = raw == null ? "" : raw.strip();
+        if (s.matches("\\d{4,6}")) {
+            return "0".repeat(6 - s.length()) + s;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,181 @@
+package it.labimpact.territory;
+
+import it.labimpact.audit.AuditTrail;
+import it.labimpact.shared.csv.CsvFormatException;
+import it.labimpact.shared.csv.CsvTable;
+import it.labimpact.shared.csv.ImportReport;
+import it.labimpact.shared.csv.TolerantCsv;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Optional territorial data an administrator uploads as CSV: the comuni of each ambito territoriale,
+ * and third-country residents per comune. Every upload is validated as a whole and applied all or
+ * nothing; the report lists every problem with its line and column.
+ */
+@Service
+public class TerritoryImports {
+
+    static final String[] ISTAT = {"istat_code", "codice_istat", "cod_istat", "istat", "codice_comune"};
+    static final String[] AMBITO_CODE = {"ambito_code", "codice_ambito", "cod_ambito"};
+    static final String[] AMBITO_NAME = {"ambito_name", "ambito", "nome_ambito", "denominazione_ambito"};
+    static final String[] TCN = {"tcn_residents", "stranieri_extra_ue", "residenti_extra_ue", "cittadini_paesi_terzi",
+        "residenti_paesi_terzi", "tcn"};
+    static final String[] YEAR = {"year", "anno"};
+
+    private final TerritoryRepository repository;
+    private final TerritoryCatalogue catalogue;
+    private final AuditTrail audit;
+
+    TerritoryImports(TerritoryRepository repository, TerritoryCatalogue catalogue, AuditTrail audit) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.audit = audit;
+    }
+
+    /** Columns: ISTAT code, ambito code, ambito name. Assigns each listed comune to its ambito. */
+    @Transactional
+    public ImportReport importAmbiti(byte[] file) {
+        CsvTable table;
+        try {
+            table = TolerantCsv.read(file);
+        } catch (CsvFormatException e) {
+            return ImportReport.unreadable(e.messageKey());
+        }
+        ImportReport.Builder report = new ImportReport.Builder();
+        if (!requireColumns(table, report, ISTAT, AMBITO_CODE, AMBITO_NAME)) {
+            return report.rejected(table.rows().size());
+        }
+        Map<String, String> comuneToAmbito = new LinkedHashMap<>();
+        Map<String, String> ambitoNames = new HashMap<>();
+        Set<String> unknown = catalogue.unknown(codes(table));
+        for (CsvTable.Row row : table.rows()) {
+            Optional<String> code = istat(row, report, unknown);
+            String ambito = required(row, report, AMBITO_CODE);
+            String name = required(row, report, AMBITO_NAME);
+            if (code.isEmpty() || ambito == null || name == null) {
+                continue;
+            }
+            String previousName = ambitoNames.putIfAbsent(ambito, name);
+            if (previousName != null && !previousName.equals(name)) {
+                report.problem(row.line(), AMBITO_NAME[0], name, "import.ambito.nameConflict", ambito, previousName);
+            }
+            if (comuneToAmbito.putIfAbsent(code.get(), ambito) != null) {
+                report.problem(row.line(), ISTAT[0], code.get(), "import.duplicateComune", code.get());
+            }
+        }
+        if (report.hasProblems()) {
+            return report.rejected(table.rows().size());
+        }
+        ambitoNames.forEach(repository::upsertAmbito);
+        comuneToAmbito.forEach(repository::assignAmbito);
+        audit.record("territory.ambiti.import", "territory_ambito", null,
+                Map.of("comuni", comuneToAmbito.size(), "ambiti", ambitoNames.size()));
+        return report.committed(table.rows().size(), comuneToAmbito.size());
+    }
+
+    /** Columns: ISTAT code, third-country residents, year. Sets the figure of each listed comune. */
+    @Transactional
+    public ImportReport importTcnResidents(byte[] file) {
+        CsvTable table;
+        try {
+            table = TolerantCsv.read(file);
+        } catch (CsvFormatException e) {
+            return ImportReport.unreadable(e.messageKey());
+        }
+        ImportReport.Builder report = new ImportReport.Builder();
+        if (!requireColumns(table, report, ISTAT, TCN, YEAR)) {
+            return report.rejected(table.rows().size());
+        }
+        Set<String> unknown = catalogue.unknown(codes(table));
+        Map<String, int[]> figures = new LinkedHashMap<>();
+        int maxYear = Year.now().getValue();
+        for (CsvTable.Row row : table.rows()) {
+            Optional<String> code = istat(row, report, unknown);
+            Integer residents = wholeNumber(row, report, TCN, 0, 10_000_000);
+            Integer year = wholeNumber(row, report, YEAR, 2000, maxYear);
+            if (code.isEmpty() || residents == null || year == null) {
+                continue;
+            }
+            if (figures.putIfAbsent(code.get(), new int[] {residents, year}) != null) {
+                report.problem(row.line(), ISTAT[0], code.get(), "import.duplicateComune", code.get());
+            }
+        }
+        if (report.hasProblems()) {
+            return report.rejected(table.rows().size());
+        }
+        figures.forEach((code, f) -> repository.setTcnResidents(code, f[0], f[1]));
+        audit.record("territory.tcn.import", "territory_comune", null, Map.of("comuni", figures.size()));
+        return report.committed(table.rows().size(), figures.size());
+    }
+
+    private static boolean requireColumns(CsvTable table, ImportReport.Builder report, String[]... columns) {
+        boolean ok = true;
+        for (String[] aliases : columns) {
+            if (table.column(aliases).isEmpty()) {
+                report.problem(0, aliases[0], null, "import.missingColumn", aliases[0], String.join(", ", aliases));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static List<String> codes(CsvTable table) {
+        return table.rows().stream().map(r -> r.get(ISTAT).map(TerritoryCatalogue::normaliseIstatCode))
+                .flatMap(Optional::stream).filter(c -> c.matches("\\d{6}")).toList();
+    }
+
+    private static Optional<String> istat(CsvTable.Row row, ImportReport.Builder report, Set<String> unknown) {
+        Optional<String> raw = row.get(ISTAT);
+        if (raw.isEmpty()) {
+            report.problem(row.line(), ISTAT[0], null, "import.required");
+            return Optional.empty();
+        }
+        String code = TerritoryCatalogue.normaliseIstatCode(raw.get());
+        if (!code.matches("\\d{6}")) {
+            report.problem(row.line(), ISTAT[0], raw.get(), "import.istat.format");
+            return Optional.empty();
+        }
+        if (unknown.contains(code)) {
+            report.problem(row.line(), ISTAT[0], raw.get(), "import.istat.unknown", code);
+            return Optional.empty();
+        }
+        return Optional.of(code);
+    }
+
+    private static String required(CsvTable.Row row, ImportReport.Builder report, String[] column) {
+        Optional<String> v = row.get(column);
+        if (v.isEmpty()) {
+            report.problem(row.line(), column[0], null, "import.required");
+            return null;
+        }
+        return v.get();
+    }
+
+    private static Integer wholeNumber(CsvTable.Row row, ImportReport.Builder report, String[] column, int min,
+            int max) {
+        String v = required(row, report, column);
+        if (v == null) {
+            return null;
+        }
+        String digits = v.matches("\\d{1,3}([. ]\\d{3})+") ? v.replaceAll("[. ]", "") : v;
+        try {
+            int n = Integer.parseInt(digits);
+            if (n < min || n > max) {
+                report.problem(row.line(), column[0], v, "import.number.range", min, max);
+                return null;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            report.problem(row.line(), column[0], v, "import.number.format");
+            return null;
+        }
+    }
+}
