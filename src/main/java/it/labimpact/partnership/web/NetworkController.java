@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Network pages: the list with coverage figures and a map, a network's members and comuni, their changes. */
 @Controller
@@ -38,6 +39,7 @@ class NetworkController {
 
     private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
+    private final JsonMapper json = JsonMapper.builder().build();
     private final Partnership partnership;
     private final PartnershipManagement management;
     private final PartnershipImports imports;
@@ -58,6 +60,11 @@ class NetworkController {
         model.addAttribute("totalComuni", networks.stream().mapToInt(NetworkSummary::comuni).sum());
         model.addAttribute("totalPopulation", networks.stream().mapToLong(NetworkSummary::population).sum());
         model.addAttribute("totalTcn", networks.stream().mapToLong(NetworkSummary::tcnResidents).sum());
+        Map<String, String> assign = new LinkedHashMap<>();
+        for (NetworkSummary n : networks) {
+            partnership.comuniCoveredBy(n.code()).forEach(c -> assign.put(c, n.name()));
+        }
+        model.addAttribute("assignJson", json.writeValueAsString(assign));
         return "partnership/networks";
     }
 
