@@ -137,11 +137,14 @@ public class PartnershipManagement {
         }
         Map<String, String> covered = repository.coveringNetworks(codes);
         if (!covered.isEmpty()) {
-            List<String> conflicts = covered.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> territory.comune(e.getKey()).orElseThrow().name() + " (" + e.getValue() + ")").toList();
-            throw new RuleViolationException("comuni", "coverage.conflict", String.join(", ", conflicts));
+            throw coverageConflict(covered);
         }
-        repository.cover(network.id(), codes, source);
+        Set<String> taken = new LinkedHashSet<>(codes);
+        repository.cover(network.id(), codes, source).forEach(taken::remove);
+        if (!taken.isEmpty()) {
+            // another request covered them since the check above: refuse, and roll back what was inserted
+            throw coverageConflict(repository.coveringNetworks(taken));
+        }
         audit.record("partnership.coverage.add", "partnership_network", networkCode,
                 Map.of("comuni", List.copyOf(codes), "source", source));
         return codes.size();
@@ -153,6 +156,12 @@ public class PartnershipManagement {
             throw new RecordNotFoundException("covered comune", istatCode);
         }
         audit.record("partnership.coverage.remove", "partnership_network", networkCode, Map.of("comune", istatCode));
+    }
+
+    private RuleViolationException coverageConflict(Map<String, String> covered) {
+        List<String> conflicts = covered.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> territory.comune(e.getKey()).orElseThrow().name() + " (" + e.getValue() + ")").toList();
+        return new RuleViolationException("comuni", "coverage.conflict", String.join(", ", conflicts));
     }
 
     /** The network, when it exists and the actor may change it: 404 for an unknown one, 403 otherwise. */

@@ -98,12 +98,15 @@ class PartnershipRepository {
                 where n.code = :code order by c.istat_code""").param("code", networkCode).query(String.class).list();
     }
 
-    void cover(long networkId, Collection<String> istatCodes, String source) {
-        jdbc.sql("""
+    /** Inserts the comuni no network covers yet; returns the codes inserted (a missing one is already taken). */
+    List<String> cover(long networkId, Collection<String> istatCodes, String source) {
+        return jdbc.sql("""
                 insert into partnership_network_comune (istat_code, network_id, source)
-                select unnest(:codes), :network, :source""")
+                select unnest(:codes), :network, :source
+                on conflict (istat_code) do nothing
+                returning istat_code::text""")
                 .param("codes", istatCodes.toArray(String[]::new)).param("network", networkId)
-                .param("source", source).update();
+                .param("source", source).query(String.class).list();
     }
 
     int uncover(long networkId, String istatCode) {

@@ -1,6 +1,7 @@
 package it.labimpact.shared.csv;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,8 +39,11 @@ public record ImportReport(int rowsRead, int rowsApplied, List<Problem> problems
             return !problems.isEmpty();
         }
 
+        /** The report of a refused upload; problems in file order (whole-file ones first), whatever found them. */
         public ImportReport rejected(int rowsRead) {
-            return new ImportReport(rowsRead, 0, List.copyOf(problems), false);
+            List<Problem> inFileOrder = new ArrayList<>(problems);
+            inFileOrder.sort(Comparator.comparingInt(Problem::line));
+            return new ImportReport(rowsRead, 0, List.copyOf(inFileOrder), false);
         }
 
         public ImportReport committed(int rowsRead, int rowsApplied) {

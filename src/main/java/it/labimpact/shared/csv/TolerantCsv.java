@@ -36,6 +36,10 @@ public final class TolerantCsv {
             throw new CsvFormatException("csv.error.empty");
         }
         Charset charset = detectCharset(bytes);
+        boolean utf16 = charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE;
+        if (!utf16 && containsNul(bytes)) {
+            throw new CsvFormatException("csv.error.binary");
+        }
         String text = decode(bytes, charset);
         if (text.indexOf('\0') >= 0) {
             throw new CsvFormatException("csv.error.binary");
@@ -54,6 +58,7 @@ public final class TolerantCsv {
             List<CSVRecord> records = parser.getRecords();
             List<String> headers = records.get(0).stream().map(TolerantCsv::normalise).toList();
             List<CsvTable.Row> rows = new ArrayList<>();
+            LineCounter lines = new LineCounter(text);
             for (CSVRecord record : records.subList(1, records.size())) {
                 if (record.stream().allMatch(v -> v == null || v.isBlank())) {
                     continue;
@@ -62,7 +67,7 @@ public final class TolerantCsv {
                 for (int i = 0; i < headers.size() && i < record.size(); i++) {
                     values.putIfAbsent(headers.get(i), record.get(i));
                 }
-                rows.add(new CsvTable.Row((int) record.getRecordNumber(), values));
+                rows.add(new CsvTable.Row(lines.lineAt(record.getCharacterPosition()), values));
             }
             return new CsvTable(charset, delimiter, headers, List.copyOf(rows));
         } catch (IOException | RuntimeException e) {
@@ -118,6 +123,43 @@ public final class TolerantCsv {
             }
         }
         return best;
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The 1-based line in the text where a record starts, counting empty lines the parser skipped and line
+     * breaks inside quoted values. Positions must be asked in increasing order.
+     */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int lineAt(long recordStart) {
+            int target = (int) recordStart;
+            while (target < text.length() && (text.charAt(target) == '\r' || text.charAt(target) == '\n')) {
+                target++; // empty lines skipped before the record
+            }
+            for (; position < target; position++) {
+                char c = text.charAt(position);
+                if (c == '\n' || (c == '\r' && (position + 1 >= text.length() || text.charAt(position + 1) != '\n'))) {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 
     /** Wraps an I/O failure reading an upload. */
