@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,6 +24,21 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
+    static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit");
+
+    /**
+     * One bundle per module, {@code messages/<module>_<lang>.properties}, UTF-8; a language without a
+     * bundle falls back to Italian, never to the server's locale.
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames(BUNDLES.stream().map(b -> "messages/" + b).toArray(String[]::new));
+        messages.setDefaultEncoding("UTF-8");
+        messages.setDefaultLocale(Locale.ITALIAN);
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
 
     @Bean
     LocaleResolver localeResolver() {

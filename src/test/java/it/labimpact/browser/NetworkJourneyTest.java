@@ -1,0 +1,65 @@
+package it.labimpact.browser;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A regional coordinator logs in, browses the 13 networks on the map of Lombardy and opens one. */
+class NetworkJourneyTest extends BrowserTest {
+
+    @Test
+    void coordinatorBrowsesTheNetworksAndTheirMaps() {
+        desktopWidth();
+        open("/?lang=it");
+        assertAccessible();
+        logIn("demo.coordinatore", "LabImpact-demo-2026");
+        assertAccessible();
+        driver.findElement(By.cssSelector("main a[href='/networks']")).click();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#networks-table tbody tr"));
+        assertThat(rows).hasSize(13);
+        assertThat(rows.get(9).getText()).contains("Rete Milano").contains("Comune di Milano");
+        waitForMapCanvas("networks-map");
+        assertAccessible();
+
+        driver.findElement(By.linkText("Rete di Ghedi")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rete di Ghedi");
+        assertThat(driver.findElements(By.cssSelector("#comuni ~ .table-responsive tbody tr")))
+                .as("demo coverage around Ghedi").hasSizeGreaterThan(5);
+        assertThat(driver.getPageSource()).contains("Ghedi");
+        waitForMapCanvas("network-map");
+        assertAccessible();
+    }
+
+    @Test
+    void pagesWorkOnAPhoneInEnglish() {
+        logIn("demo.operatore.milano", "LabImpact-demo-2026");
+        phoneWidth();
+        try {
+            open("/networks/milano?lang=en");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rete Milano");
+            assertThat(driver.getPageSource()).contains("Network members").doesNotContain("Membri della rete");
+            Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361)"
+                    + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ');");
+            assertThat(scrollWidth).as("no horizontal scrolling at 360 px: " + wide).isLessThanOrEqualTo(360);
+            assertAccessible();
+            open("/organisations");
+            assertAccessible();
+        } finally {
+            desktopWidth();
+            open("/?lang=it");
+        }
+    }
+
+    private void waitForMapCanvas(String id) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                !d.findElements(By.cssSelector("#" + id + " canvas")).isEmpty());
+    }
+}
