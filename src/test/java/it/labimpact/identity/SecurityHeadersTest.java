@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.labimpact.TestActors;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.ScopeType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,53 +15,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Security headers and the session cookie, checked on a real server (the cookie attributes are set by the
  * servlet container, not by the application).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(SecurityHeadersTest.CsrfTokenForTests.class)
 class SecurityHeadersTest {
 
     private static final String SESSION_COOKIE = "LABIMPACT_SESSION";
     private static final String PASSWORD = "Headers-test-password-42";
-    /** Public path (static assets) where a test-only filter hands out the session's CSRF token. */
-    private static final String CSRF_PATH = "/css/csrf-token-for-tests";
-
-    /**
-     * Stands in for reading the CSRF token from the login form: after the security filters, answers
-     * {@value #CSRF_PATH} with the token of the caller's session.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CsrfTokenForTests {
-
-        @Bean
-        FilterRegistrationBean<Filter> csrfTokenForTests() {
-            Filter filter = (request, response, chain) -> {
-                CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-                HttpServletResponse http = (HttpServletResponse) response;
-                http.setContentType("text/plain");
-                http.getWriter().write(token == null ? "" : token.getParameterName() + "=" + token.getToken());
-            };
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-            registration.addUrlPatterns(CSRF_PATH);
-            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-            return registration;
-        }
-    }
+    private static final Pattern CSRF_FIELD = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -80,8 +52,8 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void responsesCarryTheSecurityHeaders() throws Exception {
-        for (String path : List.of("/actuator/health", "/networks", "/api/v1/networks")) {
+    void pagesAndApiResponsesCarryTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/login", "/actuator/health", "/networks", "/api/v1/networks")) {
             HttpResponse<String> response = get(path, null);
 
             assertThat(response.statusCode()).as(path).isIn(200, 302, 401);
@@ -147,16 +119,20 @@ class SecurityHeadersTest {
     }
 
     private Session login(String username) throws Exception {
-        HttpResponse<String> tokenResponse = get(CSRF_PATH, null);
-        String anonymousCookie = sessionCookie(tokenResponse).orElseThrow(
-                () -> new AssertionError("no session cookie with the CSRF token: " + tokenResponse.headers()));
+        HttpResponse<String> page = get("/login", null);
+        assertThat(page.statusCode()).as("login page").isEqualTo(200);
+        String anonymousCookie = sessionCookie(page).orElseThrow(
+                () -> new AssertionError("no session cookie with the login form: " + page.headers()));
         String anonymousId = anonymousCookie.split(";", 2)[0].substring(SESSION_COOKIE.length() + 1);
-        String csrf = tokenResponse.body();
-        assertThat(csrf).startsWith("_csrf=");
+        Matcher field = CSRF_FIELD.matcher(page.body());
+        assertThat(field.find()).as("CSRF field in the login form").isTrue();
+        Matcher value = VALUE.matcher(field.group());
+        assertThat(value.find()).isTrue();
+        String csrf = HtmlUtils.htmlUnescape(value.group(1));
 
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf.substring("_csrf=".length()), StandardCharsets.UTF_8);
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", SESSION_COOKIE + "=" + anonymousId)
