@@ -43,10 +43,11 @@ public final class AccessPolicy {
             open(GET, "/"), open(GET, "/about"), open(GET, "/login"), open(POST, "/login"), open(null, "/error"),
             open(GET, "/favicon.ico"), open(GET, "/webjars/**"), open(GET, "/css/**"), open(GET, "/js/**"),
             open(GET, "/img/**"), open(GET, "/geo/**"), open(GET, "/actuator/health/**"),
-            open(GET, "/v3/api-docs/**"), open(GET, "/swagger-ui.html"), open(GET, "/swagger-ui/**"),
+            open(GET, "/v3/api-docs/**"), open(GET, "/v3/api-docs.yaml"), open(GET, "/swagger-ui.html"),
+            open(GET, "/swagger-ui/**"),
             open(GET, "/oauth2/authorization/**"), open(null, "/login/oauth2/code/**"),
             // any logged-in user: the partnership is not personal data; own account and tokens
-            user(POST, "/logout"), user(GET, "/actuator/info"),
+            user(POST, "/logout"), user(GET, "/actuator"), user(GET, "/actuator/info"),
             user(GET, "/networks/**"), user(GET, "/organisations/**"),
             user(GET, "/api/v1/networks/**"), user(GET, "/api/v1/organisations/**"), user(GET, "/api/v1/comuni/**"),
             user(GET, "/account/**"), user(POST, "/account/**"),

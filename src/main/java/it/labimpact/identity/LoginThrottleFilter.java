@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,6 +24,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     private record Window(long minute, AtomicInteger count) {
     }
 
+    /** The form login; matched on the path within the application, whatever the servlet mapping. */
+    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/login");
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final int perMinute;
     private final Clock clock;
@@ -32,7 +38,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !LOGIN.matches(request);
     }
 
     @Override

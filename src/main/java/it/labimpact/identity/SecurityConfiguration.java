@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Wires the access policy, logins, CSRF, security headers and API error responses into one filter chain. */
@@ -38,7 +39,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
             ObjectProvider<ClientRegistrationRepository> oidcClients, OidcAccountService oidcAccounts,
             @Value("${labimpact.security.login.per-ip-per-minute:20}") int loginsPerMinute) throws Exception {
-        RequestMatcher api = request -> request.getServletPath().startsWith("/api/");
+        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         http.authorizeHttpRequests(AccessPolicy::apply)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))

