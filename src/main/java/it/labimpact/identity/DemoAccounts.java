@@ -51,7 +51,7 @@ class DemoAccounts implements ApplicationRunner {
         int created = 0;
         for (UserData account : accounts) {
             if (!users.exists(account.username())) {
-                management.createDemo(account, PASSWORD);
+                management.createDemoOrBootstrap(account, PASSWORD, true);
                 created++;
             }
         }

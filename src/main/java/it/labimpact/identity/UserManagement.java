@@ -101,9 +101,9 @@ public class UserManagement {
         audit.record("identity.user.unlock", "identity_user", id, Map.of());
     }
 
-    /** Creates a clearly-marked demo account (default run only). */
-    long createDemo(UserData data, String password) {
-        return users.insert(data, passwords.encode(password), true);
+    /** Creates a demo account (default run only) or the first administrator, without an acting user. */
+    long createDemoOrBootstrap(UserData data, String password, boolean demo) {
+        return users.insert(data, passwords.encode(password), demo);
     }
 
     static void checkPassword(String username, String password) {

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Start-up time of the default run (embedded PostgreSQL, migrations, reference and demo data).
+# Builds the jar, then starts it RUNS times against a fresh data folder: the first start creates the
+# database, the others reuse it. Prints Spring Boot's own "Started ... in N seconds" figure for each.
+# Usage: bench/startup.sh [RUNS]   (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-3}"
+./mvnw -q -B -ntp package -DskipTests
+jar=$(ls target/labimpact-platform-*.jar | head -n 1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1)"
+for i in $(seq 1 "$runs"); do
+  log="$work/run$i.log"
+  java -jar "$jar" --labimpact.embedded-db.data-dir="$work/pg" --labimpact.embedded-db.port=25432 \
+       --server.port=18080 >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    grep -q "Started LabImpactApplication" "$log" && break
+    sleep 0.5
+  done
+  figure=$(grep -o "Started LabImpactApplication in [0-9.]* seconds" "$log" || echo "did not start")
+  echo "start $i: ${figure#Started LabImpactApplication in }"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+done
