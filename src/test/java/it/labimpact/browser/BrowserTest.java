@@ -3,11 +3,19 @@ package it.labimpact.browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -27,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chromium-driver).
  */
 @Tag("browser")
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "labimpact.demo.enabled=true")
 abstract class BrowserTest {
@@ -89,6 +98,25 @@ abstract class BrowserTest {
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .map(BrowserTest::describe).toList();
         assertThat(serious).as("axe violations on " + driver.getCurrentUrl()).isEmpty();
+    }
+
+    /** Saves a screenshot and the page source of a failed journey under {@code target/browser-failures/}. */
+    static class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver == null) {
+                return;
+            }
+            try {
+                Path dir = Files.createDirectories(Path.of("target/browser-failures"));
+                String name = context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName()
+                        .replaceAll("[^A-Za-z0-9]", "");
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     private static String describe(Rule rule) {

@@ -62,7 +62,11 @@ class UserAdminController {
                 redirect.addFlashAttribute("success", "user.saved");
                 return "redirect:/admin/users/" + id;
             } catch (RuleViolationException e) {
-                reject(errors, e);
+                if ("password".equals(e.field())) {
+                    model.addAttribute("passwordError", e);
+                } else {
+                    reject(errors, e);
+                }
             }
         }
         return form(model);

@@ -1,0 +1,97 @@
+package it.labimpact.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import it.labimpact.TestActors;
+import it.labimpact.shared.Actor;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every page renders completely, in Italian and English, with no message key left unresolved — including
+ * the pages that show form errors. A template error must fail here, not on a user's screen.
+ */
+@SpringBootTest(properties = "labimpact.demo.enabled=true")
+@AutoConfigureMockMvc
+class PagesRenderTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void everyPageRendersForAnAdministrator(String lang) throws Exception {
+        long org = jdbc.sql("select id from partnership_organisation where name = 'Comune di Milano'")
+                .query(Long.class).single();
+        long user = jdbc.sql("select id from identity_user where username = 'demo.operatore.milano'")
+                .query(Long.class).single();
+        List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
+                "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
+                "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
+                "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
+                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens");
+        for (String page : pages) {
+            assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
+        }
+    }
+
+    @Test
+    void theLoginPageAndTheLandingPageRenderForVisitors() throws Exception {
+        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about")) {
+            MockHttpServletResponse r = mvc.perform(get(page)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(page).isEqualTo(200);
+            assertThat(r.getContentAsString()).as(page).contains("</html>").doesNotContain("??");
+        }
+    }
+
+    @Test
+    void formsWithMistakesRenderTheirErrors() throws Exception {
+        String orgPage = assertRendered(post("/organisations").with(csrf()).locale(Locale.ITALIAN).param("name", "")
+                .param("kind", "THIRD_SECTOR").param("taxCode", "12").param("website", "ftp://x"),
+                TestActors.coordinator(), "organisation form");
+        assertThat(orgPage).contains("aria-invalid=\"true\"").contains("taxCode-error").contains("website-error");
+
+        String userPage = assertRendered(post("/admin/users").with(csrf()).locale(Locale.ITALIAN).param("username", "new.user")
+                .param("displayName", "New User").param("role", "OPERATOR").param("scope", "PROJECT")
+                .param("password", "a-long-enough-password"), TestActors.admin(), "user form");
+        assertThat(userPage).contains("Ambito non compatibile con il ruolo");
+
+        String shortPassword = assertRendered(post("/admin/users").with(csrf()).locale(Locale.ITALIAN).param("username", "new.user")
+                .param("displayName", "New User").param("role", "OPERATOR").param("scope", "NETWORK")
+                .param("networkCode", "milano").param("password", "short"), TestActors.admin(), "password");
+        assertThat(shortPassword).contains("password-error").contains("almeno 12 caratteri");
+
+        String tokenPage = assertRendered(post("/account/tokens").with(csrf()).locale(Locale.ITALIAN).param("name", "")
+                .param("days", "90"), TestActors.operator("milano"), "token form");
+        assertThat(tokenPage).contains("Dai un nome al token");
+
+        String memberPage = assertRendered(post("/networks/milano/members").with(csrf()).locale(Locale.ITALIAN).param("role", "PARTNER"),
+                TestActors.coordinator(), "member form");
+        assertThat(memberPage).contains("Scegli un&#39;organizzazione");
+    }
+
+    private String assertRendered(MockHttpServletRequestBuilder request, Actor actor, String what) throws Exception {
+        MockHttpServletResponse r = mvc.perform(request.with(TestActors.as(actor))).andReturn().getResponse();
+        String body = r.getContentAsString();
+        assertThat(r.getStatus()).as(what + " status").isEqualTo(200);
+        assertThat(body).as(what + " complete").contains("</html>");
+        assertThat(body).as(what + " has unresolved message keys").doesNotContain("??");
+        return body;
+    }
+}
