@@ -40,7 +40,8 @@ public final class AccessPolicy {
     /** The rules, in order. */
     public static final List<Rule> RULES = List.of(
             // public: landing, login, static assets, reference boundaries, health, API description
-            open(GET, "/"), open(GET, "/about"), open(GET, "/login"), open(POST, "/login"), open(null, "/error"),
+            open(GET, "/"), open(GET, "/about"), open(GET, "/upload-too-large"), open(GET, "/login"),
+            open(POST, "/login"), open(null, "/error"),
             open(GET, "/favicon.ico"), open(GET, "/webjars/**"), open(GET, "/css/**"), open(GET, "/js/**"),
             open(GET, "/img/**"), open(GET, "/geo/**"), open(GET, "/actuator/health/**"),
             open(GET, "/v3/api-docs/**"), open(GET, "/v3/api-docs.yaml"), open(GET, "/swagger-ui.html"),

@@ -10,13 +10,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code /api/**} requests that carry {@code Authorization: Bearer lip_…}. A bad token is
+ * Authenticates {@code /api/**} and {@code /actuator/**} requests that carry {@code Authorization: Bearer lip_…};
+ * on pages a token is ignored (they need a login session). A bad token is
  * answered 401 at once, so a client never silently falls back to anonymous access.
  */
 final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Tokens are for machine clients: the API and the actuator (monitoring), never the pages. */
+    static final RequestMatcher MACHINE_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
@@ -28,7 +35,7 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !bearer(request).isPresent();
+        return !(MACHINE_PATHS.matches(request) || ACTUATOR.matches(request)) || bearer(request).isEmpty();
     }
 
     @Override

@@ -60,6 +60,40 @@ public class TerritoryCatalogue {
         return repository.provincesFeatureCollection();
     }
 
+    /** Codes found for what a person typed, and what could not be matched to exactly one comune. */
+    public record Resolution(List<String> codes, List<String> unmatched) {
+    }
+
+    /**
+     * Resolves lines typed by a person — ISTAT codes (several per line allowed) or comune names, one per
+     * line, case-insensitive — into ISTAT codes. A name shared by several comuni, or no comune, is unmatched.
+     */
+    public Resolution resolve(String text) {
+        List<String> codes = new java.util.ArrayList<>();
+        List<String> unmatched = new java.util.ArrayList<>();
+        for (String line : text.split("[\\r\\n;]+")) {
+            String item = line.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (item.matches("[0-9 ,\\t]+")) {
+                for (String code : item.split("[ ,\\t]+")) {
+                    if (!code.isBlank()) {
+                        codes.add(normaliseIstatCode(code));
+                    }
+                }
+            } else {
+                List<String> named = repository.codesNamed(item.replaceAll("\\s*\\([A-Z]{2}\\)$", ""));
+                if (named.size() == 1) {
+                    codes.add(named.get(0));
+                } else {
+                    unmatched.add(item);
+                }
+            }
+        }
+        return new Resolution(codes, unmatched);
+    }
+
     /**
      * Normalises a comune code as typed or as Excel left it: {@code 12001} becomes {@code 012001}.
      * Returns the input unchanged when it is not 4–6 digits.

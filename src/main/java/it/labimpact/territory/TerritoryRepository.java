@@ -66,6 +66,11 @@ class TerritoryRepository {
                 .param("codes", codes).query(String.class).list();
     }
 
+    List<String> codesNamed(String name) {
+        return jdbc.sql("select istat_code from territory_comune where lower(name) = lower(:name)")
+                .param("name", name.strip()).query(String.class).list();
+    }
+
     Coverage coverage(Collection<String> codes) {
         if (codes.isEmpty()) {
             return new Coverage(0, 0, 0, 0);

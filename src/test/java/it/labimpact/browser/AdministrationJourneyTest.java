@@ -28,14 +28,14 @@ class AdministrationJourneyTest extends BrowserTest {
         driver.findElement(By.id("seatIstat")).sendKeys("015146");
         new Select(driver.findElement(By.id("kind"))).selectByValue("THIRD_SECTOR");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.id("taxCode-error")).getText()).contains("11 cifre");
         assertThat(driver.findElement(By.id("taxCode")).getDomAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(driver.findElement(By.id("taxCode-error")).getText()).contains("11 cifre");
         assertThat(driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo("Cooperativa Sociale Esempio");
         assertAccessible();
         driver.findElement(By.id("taxCode")).clear();
         driver.findElement(By.id("taxCode")).sendKeys("01234567890");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cooperativa Sociale Esempio");
+        waitForHeading("Cooperativa Sociale Esempio");
         assertThat(driver.getPageSource()).contains("Milano (MI)");
 
         Path csv = Files.createTempFile("ambiti", ".csv");
@@ -45,8 +45,18 @@ class AdministrationJourneyTest extends BrowserTest {
         assertAccessible();
         driver.findElement(By.id("ambiti-file")).sendKeys(csv.toString());
         driver.findElement(By.cssSelector("form[action$='/ambiti'] button[type=submit]")).click();
-        String report = driver.findElement(By.id("import-report-title")).findElement(By.xpath("..")).getText();
+        String report = waitFor(By.id("import-report-title")).findElement(By.xpath("..")).getText();
         assertThat(report).contains("nessun dato è stato modificato").contains("999999");
+        assertAccessible();
+
+        Path huge = Files.createTempFile("huge", ".csv");
+        Files.write(huge, ("codice_istat;residenti_paesi_terzi;anno\n" + "015146;1000;2024\n".repeat(700_000))
+                .getBytes(Charset.forName("windows-1252")));
+        open("/admin/territory");
+        driver.findElement(By.id("tcn-file")).sendKeys(huge.toString());
+        driver.findElement(By.cssSelector("form[action$='/tcn'] button[type=submit]")).click();
+        waitForHeading("File troppo grande");
+        assertThat(driver.getPageSource()).contains("10 MB");
         assertAccessible();
 
         open("/admin/audit?action=partnership.organisation");
@@ -73,16 +83,16 @@ class AdministrationJourneyTest extends BrowserTest {
         new Select(driver.findElement(By.id("networkCode"))).selectByValue("siziano");
         driver.findElement(By.id("password")).sendKeys("corta");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getPageSource()).contains("almeno 12 caratteri");
+        assertThat(waitFor(By.id("password-error")).getText()).contains("almeno 12 caratteri");
         assertAccessible();
         driver.findElement(By.id("password")).sendKeys("una-password-lunga-2026");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Utente salvato");
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("Utente salvato");
 
         open("/account/tokens");
         driver.findElement(By.id("name")).sendKeys("Script di monitoraggio");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.id("new-token")).getText()).startsWith("lip_");
+        assertThat(waitFor(By.id("new-token")).getText()).startsWith("lip_");
         assertAccessible();
     }
 }

@@ -19,6 +19,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -80,6 +81,16 @@ abstract class BrowserTest {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    /** Waits for an element of the next page (after a click that navigates), and returns it. */
+    protected WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Waits until the page's main heading reads {@code text}. */
+    protected void waitForHeading(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 
     protected void phoneWidth() {

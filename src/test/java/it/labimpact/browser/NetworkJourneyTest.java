@@ -20,6 +20,7 @@ class NetworkJourneyTest extends BrowserTest {
         logIn("demo.coordinatore", "LabImpact-demo-2026");
         assertAccessible();
         driver.findElement(By.cssSelector("main a[href='/networks']")).click();
+        waitFor(By.id("networks-table"));
         List<WebElement> rows = driver.findElements(By.cssSelector("#networks-table tbody tr"));
         assertThat(rows).hasSize(13);
         assertThat(rows.get(9).getText()).contains("Rete Milano").contains("Comune di Milano");
@@ -27,7 +28,7 @@ class NetworkJourneyTest extends BrowserTest {
         assertAccessible();
 
         driver.findElement(By.linkText("Rete di Ghedi")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rete di Ghedi");
+        waitForHeading("Rete di Ghedi");
         assertThat(driver.findElements(By.cssSelector("#comuni ~ .table-responsive tbody tr")))
                 .as("demo coverage around Ghedi").hasSizeGreaterThan(5);
         assertThat(driver.getPageSource()).contains("Ghedi");

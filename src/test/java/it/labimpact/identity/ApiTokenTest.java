@@ -147,15 +147,21 @@ class ApiTokenTest {
         String operator = tokenOf(createUser("token.operator", Role.OPERATOR)).secret();
         String admin = tokenOf(createUser("token.admin", Role.ADMIN)).secret();
 
-        MockHttpServletResponse asOperator = mvc.perform(get("/admin/users")
+        MockHttpServletResponse healthAsOperator = mvc.perform(get("/actuator/health")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)).andReturn().getResponse();
-        MockHttpServletResponse auditAsOperator = mvc.perform(get("/admin/audit")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)).andReturn().getResponse();
+        MockHttpServletResponse healthAsAdmin = mvc.perform(get("/actuator/health")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)).andReturn().getResponse();
+        MockHttpServletResponse pageWithToken = mvc.perform(get("/admin/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)).andReturn().getResponse();
         MockHttpServletResponse asAdmin = mvc.perform(get("/api/v1/organisations")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)).andReturn().getResponse();
 
-        assertThat(asOperator.getStatus()).as("operator token on /admin/users").isEqualTo(403);
-        assertThat(auditAsOperator.getStatus()).as("operator token on /admin/audit").isEqualTo(403);
+        assertThat(healthAsOperator.getContentAsString()).as("operator token: no health details")
+                .doesNotContain("components");
+        assertThat(healthAsAdmin.getContentAsString()).as("admin token: health details").contains("components")
+                .contains("db");
+        assertThat(pageWithToken.getStatus()).as("a token does not open pages").isIn(302, 401);
+        assertThat(pageWithToken.getContentAsString()).doesNotContain("token.admin");
         assertThat(asAdmin.getStatus()).as("admin token on the API").isEqualTo(200);
     }
 

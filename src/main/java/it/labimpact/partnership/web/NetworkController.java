@@ -135,8 +135,14 @@ class NetworkController {
     @PostMapping("/networks/{code}/comuni")
     String cover(@PathVariable String code, @RequestParam(defaultValue = "") String codes,
             RedirectAttributes redirect) {
-        List<String> list = Arrays.stream(codes.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
-        return change(code, redirect, "coverage.added", () -> management.cover(code, list, "SCREEN"));
+        TerritoryCatalogue.Resolution typed = territory.resolve(codes);
+        if (!typed.unmatched().isEmpty()) {
+            redirect.addFlashAttribute("errorKey", "coverage.unmatched");
+            redirect.addFlashAttribute("errorArgs", new Object[] {String.join(", ", typed.unmatched())});
+            redirect.addFlashAttribute("typedComuni", codes);
+            return "redirect:/networks/" + code + "#comuni";
+        }
+        return change(code, redirect, "coverage.added", () -> management.cover(code, typed.codes(), "SCREEN"));
     }
 
     @PostMapping("/networks/{code}/comuni/{istat}/delete")

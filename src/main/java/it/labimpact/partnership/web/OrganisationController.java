@@ -43,6 +43,15 @@ class OrganisationController {
         return OrganisationKind.values();
     }
 
+    /** Every comune, for the seat field's suggestions (code and name). */
+    @ModelAttribute("comuni")
+    java.util.List<it.labimpact.territory.Comune> comuni(jakarta.servlet.http.HttpServletRequest request) {
+        boolean form = request.getRequestURI().endsWith("/new") || request.getRequestURI().endsWith("/edit")
+                || "POST".equals(request.getMethod());
+        return form ? territory.allComuni(new it.labimpact.territory.ComuneQuery(null, null, null))
+                : java.util.List.of();
+    }
+
     @GetMapping("/organisations")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) OrganisationKind kind,
             @RequestParam(required = false) String network, @RequestParam(required = false) String province,
