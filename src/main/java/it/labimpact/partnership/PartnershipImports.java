@@ -1,9 +1,8 @@
 package it.labimpact.partnership;
 
-import it.labimpact.shared.csv.CsvFormatException;
 import it.labimpact.shared.csv.CsvTable;
+import it.labimpact.shared.csv.CsvUpload;
 import it.labimpact.shared.csv.ImportReport;
-import it.labimpact.shared.csv.TolerantCsv;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnershipImports {
 
-    private static final String[] ISTAT = {"istat_code", "codice_istat", "cod_istat", "istat", "codice_comune"};
+    private static final String[] ISTAT = TerritoryCatalogue.ISTAT_COLUMN;
 
     private final PartnershipRepository repository;
     private final PartnershipManagement management;
@@ -38,32 +37,24 @@ public class PartnershipImports {
     @Transactional
     public ImportReport importCoverage(String networkCode, byte[] file) {
         management.managed(networkCode);
-        CsvTable table;
-        try {
-            table = TolerantCsv.read(file);
-        } catch (CsvFormatException e) {
-            return ImportReport.unreadable(e.messageKey());
+        CsvUpload upload = CsvUpload.open(file, ISTAT);
+        if (upload.rejected()) {
+            return upload.rejection();
         }
+        CsvTable table = upload.table();
         ImportReport.Builder report = new ImportReport.Builder();
-        if (table.column(ISTAT).isEmpty()) {
-            report.problem(0, ISTAT[0], null, "import.missingColumn", ISTAT[0], String.join(", ", ISTAT));
-            return report.rejected(table.rows().size());
-        }
         Map<String, Integer> firstLine = new HashMap<>();
         List<String> codes = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            Optional<String> raw = row.get(ISTAT);
-            if (raw.isEmpty()) {
-                report.problem(row.line(), ISTAT[0], null, "import.required");
+            Optional<String> code = TerritoryCatalogue.istatCell(row, report);
+            if (code.isEmpty()) {
                 continue;
             }
-            String code = TerritoryCatalogue.normaliseIstatCode(raw.get());
-            if (!code.matches("\\d{6}")) {
-                report.problem(row.line(), ISTAT[0], raw.get(), "import.istat.format");
-            } else if (firstLine.putIfAbsent(code, row.line()) != null) {
-                report.problem(row.line(), ISTAT[0], raw.get(), "import.duplicateRow", firstLine.get(code));
+            if (firstLine.putIfAbsent(code.get(), row.line()) != null) {
+                report.problem(row.line(), ISTAT[0], row.get(ISTAT).orElse(null), "import.duplicateRow",
+                        firstLine.get(code.get()));
             } else {
-                codes.add(code);
+                codes.add(code.get());
             }
         }
         Set<String> unknown = territory.unknown(codes);

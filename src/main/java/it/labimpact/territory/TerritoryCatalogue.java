@@ -2,6 +2,8 @@ package it.labimpact.territory;
 
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
+import it.labimpact.shared.csv.CsvTable;
+import it.labimpact.shared.csv.ImportReport;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +60,28 @@ public class TerritoryCatalogue {
     /** GeoJSON FeatureCollection of the 12 provinces (properties {@code code}, {@code sigla}, {@code name}). */
     public String provinceBoundaries() {
         return repository.provincesFeatureCollection();
+    }
+
+    /** Accepted header names of a column of comune ISTAT codes in an upload. */
+    public static final String[] ISTAT_COLUMN = {"istat_code", "codice_istat", "cod_istat", "istat", "codice_comune"};
+
+    /**
+     * The ISTAT code in a row's {@link #ISTAT_COLUMN}, normalised (leading zeros Excel dropped are put back),
+     * or a problem in the report when it is missing or not six digits. Whether the comune exists is the
+     * caller's check (done once for the whole file).
+     */
+    public static Optional<String> istatCell(CsvTable.Row row, ImportReport.Builder report) {
+        Optional<String> raw = row.get(ISTAT_COLUMN);
+        if (raw.isEmpty()) {
+            report.problem(row.line(), ISTAT_COLUMN[0], null, "import.required");
+            return Optional.empty();
+        }
+        String code = normaliseIstatCode(raw.get());
+        if (!code.matches("\\d{6}")) {
+            report.problem(row.line(), ISTAT_COLUMN[0], raw.get(), "import.istat.format");
+            return Optional.empty();
+        }
+        return Optional.of(code);
     }
 
     /** Codes found for what a person typed, and what could not be matched to exactly one comune. */

@@ -1,10 +1,9 @@
 package it.labimpact.territory;
 
 import it.labimpact.audit.AuditTrail;
-import it.labimpact.shared.csv.CsvFormatException;
 import it.labimpact.shared.csv.CsvTable;
+import it.labimpact.shared.csv.CsvUpload;
 import it.labimpact.shared.csv.ImportReport;
-import it.labimpact.shared.csv.TolerantCsv;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TerritoryImports {
 
-    static final String[] ISTAT = {"istat_code", "codice_istat", "cod_istat", "istat", "codice_comune"};
+    static final String[] ISTAT = TerritoryCatalogue.ISTAT_COLUMN;
     static final String[] AMBITO_CODE = {"ambito_code", "codice_ambito", "cod_ambito"};
     static final String[] AMBITO_NAME = {"ambito_name", "ambito", "nome_ambito", "denominazione_ambito"};
     static final String[] TCN = {"tcn_residents", "stranieri_extra_ue", "residenti_extra_ue", "cittadini_paesi_terzi",
@@ -43,16 +42,12 @@ public class TerritoryImports {
     /** Columns: ISTAT code, ambito code, ambito name. Assigns each listed comune to its ambito. */
     @Transactional
     public ImportReport importAmbiti(byte[] file) {
-        CsvTable table;
-        try {
-            table = TolerantCsv.read(file);
-        } catch (CsvFormatException e) {
-            return ImportReport.unreadable(e.messageKey());
+        CsvUpload upload = CsvUpload.open(file, ISTAT, AMBITO_CODE, AMBITO_NAME);
+        if (upload.rejected()) {
+            return upload.rejection();
         }
+        CsvTable table = upload.table();
         ImportReport.Builder report = new ImportReport.Builder();
-        if (!requireColumns(table, report, ISTAT, AMBITO_CODE, AMBITO_NAME)) {
-            return report.rejected(table.rows().size());
-        }
         Map<String, String> comuneToAmbito = new LinkedHashMap<>();
         Map<String, String> ambitoNames = new HashMap<>();
         Set<String> unknown = catalogue.unknown(codes(table));
@@ -84,16 +79,12 @@ public class TerritoryImports {
     /** Columns: ISTAT code, third-country residents, year. Sets the figure of each listed comune. */
     @Transactional
     public ImportReport importTcnResidents(byte[] file) {
-        CsvTable table;
-        try {
-            table = TolerantCsv.read(file);
-        } catch (CsvFormatException e) {
-            return ImportReport.unreadable(e.messageKey());
+        CsvUpload upload = CsvUpload.open(file, ISTAT, TCN, YEAR);
+        if (upload.rejected()) {
+            return upload.rejection();
         }
+        CsvTable table = upload.table();
         ImportReport.Builder report = new ImportReport.Builder();
-        if (!requireColumns(table, report, ISTAT, TCN, YEAR)) {
-            return report.rejected(table.rows().size());
-        }
         Set<String> unknown = catalogue.unknown(codes(table));
         Map<String, int[]> figures = new LinkedHashMap<>();
         int maxYear = Year.now().getValue();
@@ -116,38 +107,18 @@ public class TerritoryImports {
         return report.committed(table.rows().size(), figures.size());
     }
 
-    private static boolean requireColumns(CsvTable table, ImportReport.Builder report, String[]... columns) {
-        boolean ok = true;
-        for (String[] aliases : columns) {
-            if (table.column(aliases).isEmpty()) {
-                report.problem(0, aliases[0], null, "import.missingColumn", aliases[0], String.join(", ", aliases));
-                ok = false;
-            }
-        }
-        return ok;
-    }
-
     private static List<String> codes(CsvTable table) {
         return table.rows().stream().map(r -> r.get(ISTAT).map(TerritoryCatalogue::normaliseIstatCode))
                 .flatMap(Optional::stream).filter(c -> c.matches("\\d{6}")).toList();
     }
 
     private static Optional<String> istat(CsvTable.Row row, ImportReport.Builder report, Set<String> unknown) {
-        Optional<String> raw = row.get(ISTAT);
-        if (raw.isEmpty()) {
-            report.problem(row.line(), ISTAT[0], null, "import.required");
+        Optional<String> code = TerritoryCatalogue.istatCell(row, report);
+        if (code.isPresent() && unknown.contains(code.get())) {
+            report.problem(row.line(), ISTAT[0], row.get(ISTAT).orElse(null), "import.istat.unknown", code.get());
             return Optional.empty();
         }
-        String code = TerritoryCatalogue.normaliseIstatCode(raw.get());
-        if (!code.matches("\\d{6}")) {
-            report.problem(row.line(), ISTAT[0], raw.get(), "import.istat.format");
-            return Optional.empty();
-        }
-        if (unknown.contains(code)) {
-            report.problem(row.line(), ISTAT[0], raw.get(), "import.istat.unknown", code);
-            return Optional.empty();
-        }
-        return Optional.of(code);
+        return code;
     }
 
     private static String required(CsvTable.Row row, ImportReport.Builder report, String[] column) {
