@@ -117,6 +117,19 @@ class PartnershipApiTest {
     }
 
     @Test
+    void malformedParametersAre400Problems() throws Exception {
+        for (String url : java.util.List.of("/api/v1/organisations?kind=NOPE", "/api/v1/organisations/abc",
+                "/api/v1/comuni?page=x")) {
+            MvcResult result = mvc.perform(get(url).with(TestActors.as(TestActors.coordinator())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andReturn();
+            assertThat(json.readTree(result.getResponse().getContentAsByteArray()).get("status").asInt())
+                    .as(url).isEqualTo(400);
+        }
+    }
+
+    @Test
     void anUnknownNetworkIsA404Problem() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/networks/nope").with(TestActors.as(TestActors.coordinator())))
                 .andExpect(status().isNotFound())
