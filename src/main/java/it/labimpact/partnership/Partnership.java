@@ -4,7 +4,6 @@ import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.territory.Comune;
 import it.labimpact.territory.ComuneQuery;
-import it.labimpact.territory.Coverage;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.util.Collection;
 import java.util.List;
@@ -31,8 +30,16 @@ public class Partnership {
         this.territory = territory;
     }
 
+    /** The 13 networks with their coverage figures: two queries, whatever the number of networks. */
     public List<NetworkSummary> networks() {
-        return repository.networks().stream().map(this::summary).toList();
+        List<PartnershipRepository.NetworkRow> rows = repository.networks();
+        Map<String, Comune> covered = comuni(rows.stream().flatMap(r -> r.comuni().stream()).toList());
+        return rows.stream().map(row -> summary(row, covered)).toList();
+    }
+
+    /** Every covered comune → code of the network that covers it. */
+    public Map<String, String> coverage() {
+        return repository.coverage();
     }
 
     public Optional<NetworkDetail> network(String code) {
@@ -41,7 +48,9 @@ public class Partnership {
             List<NetworkDetail.CoveredComune> comuni = row.comuni().isEmpty() ? List.of()
                     : territory.allComuni(new ComuneQuery(null, null, row.comuni())).stream()
                             .map(c -> new NetworkDetail.CoveredComune(c, sources.get(c.istatCode()))).toList();
-            return new NetworkDetail(summary(row), row.version(), repository.members(row.id()), comuni);
+            Map<String, Comune> byCode = comuni.stream().map(NetworkDetail.CoveredComune::comune)
+                    .collect(Collectors.toMap(Comune::istatCode, Function.identity()));
+            return new NetworkDetail(summary(row, byCode), row.version(), repository.members(row.id()), comuni);
         });
     }
 
@@ -69,20 +78,8 @@ public class Partnership {
     public Optional<OrganisationDetail> organisation(long id) {
         return repository.organisation(id).map(row -> {
             Map<String, Comune> seat = comuni(List.of(row.data().seatIstat() == null ? "" : row.data().seatIstat()));
-            Map<String, NetworkSummary> networks = networks().stream()
-                    .collect(Collectors.toMap(NetworkSummary::code, Function.identity()));
-            List<OrganisationDetail.Membership> memberships = row.networks().stream().map(networks::get)
-                    .flatMap(n -> repository.members(networkId(n.code())).stream()
-                            .filter(m -> m.organisationId() == id)
-                            .map(m -> new OrganisationDetail.Membership(n.code(), n.name(), m.role(), m.since(),
-                                    m.until())))
-                    .toList();
-            return new OrganisationDetail(summary(row, seat), row.data(), row.version(), memberships);
+            return new OrganisationDetail(summary(row, seat), row.data(), row.version(), repository.memberships(id));
         });
-    }
-
-    long networkId(String code) {
-        return repository.network(code).orElseThrow().id();
     }
 
     private Map<String, Comune> comuni(List<String> codes) {
@@ -94,10 +91,12 @@ public class Partnership {
                 .collect(Collectors.toMap(Comune::istatCode, Function.identity()));
     }
 
-    private NetworkSummary summary(PartnershipRepository.NetworkRow row) {
-        Coverage c = territory.coverage(row.comuni());
+    private static NetworkSummary summary(PartnershipRepository.NetworkRow row, Map<String, Comune> comuni) {
+        List<Comune> covered = row.comuni().stream().map(comuni::get).filter(java.util.Objects::nonNull).toList();
+        List<Comune> withTcn = covered.stream().filter(c -> c.tcnResidents() != null).toList();
         return new NetworkSummary(row.code(), row.ordinal(), row.name(), row.leadId(), row.leadName(), row.members(),
-                c.comuni(), c.population(), c.tcnResidents(), c.comuniWithTcn());
+                covered.size(), covered.stream().mapToLong(Comune::population).sum(),
+                withTcn.stream().mapToLong(Comune::tcnResidents).sum(), withTcn.size());
     }
 
     private static OrganisationSummary summary(PartnershipRepository.OrganisationRow row, Map<String, Comune> seats) {

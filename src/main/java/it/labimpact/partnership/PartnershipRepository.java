@@ -63,12 +63,7 @@ class PartnershipRepository {
                 from partnership_membership m join partnership_organisation o on o.id = m.organisation_id
                 where m.network_id = :network
                 order by case m.role when 'LEAD' then 0 when 'PARTNER' then 1 else 2 end, o.name""")
-                .param("network", networkId)
-                .query((rs, n) -> new Member(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"),
-                        OrganisationKind.valueOf(rs.getString("kind")), MembershipRole.valueOf(rs.getString("role")),
-                        rs.getObject("since", LocalDate.class), rs.getObject("until", LocalDate.class),
-                        rs.getInt("version")))
-                .list();
+                .param("network", networkId).query(PartnershipRepository::member).list();
     }
 
     Map<String, String> comuneSources(long networkId) {
@@ -90,6 +85,29 @@ class PartnershipRepository {
                     covering.put(rs.getString(1), rs.getString(2));
                 });
         return covering;
+    }
+
+    Map<String, String> coverage() {
+        Map<String, String> covering = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select c.istat_code, n.code from partnership_network_comune c
+                join partnership_network n on n.id = c.network_id order by n.ordinal, c.istat_code""")
+                .query((ResultSet rs) -> {
+                    covering.put(rs.getString(1), rs.getString(2));
+                });
+        return covering;
+    }
+
+    List<OrganisationDetail.Membership> memberships(long organisationId) {
+        return jdbc.sql("""
+                select n.code, n.name, m.role, m.since, m.until
+                from partnership_membership m join partnership_network n on n.id = m.network_id
+                where m.organisation_id = :org order by n.ordinal""")
+                .param("org", organisationId)
+                .query((rs, i) -> new OrganisationDetail.Membership(rs.getString("code"), rs.getString("name"),
+                        MembershipRole.valueOf(rs.getString("role")), rs.getObject("since", LocalDate.class),
+                        rs.getObject("until", LocalDate.class)))
+                .list();
     }
 
     List<String> coveredBy(String networkCode) {
@@ -153,7 +171,11 @@ class PartnershipRepository {
     }
 
     Optional<Member> member(long networkId, long memberId) {
-        return members(networkId).stream().filter(m -> m.id() == memberId).findFirst();
+        return jdbc.sql("""
+                select m.id, m.organisation_id, o.name, o.kind, m.role, m.since, m.until, m.version
+                from partnership_membership m join partnership_organisation o on o.id = m.organisation_id
+                where m.network_id = :network and m.id = :id""")
+                .param("network", networkId).param("id", memberId).query(PartnershipRepository::member).optional();
     }
 
     boolean isMember(long networkId, long organisationId) {
@@ -222,6 +244,12 @@ class PartnershipRepository {
             params.put("seats", seatCodes.toArray(String[]::new));
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private static Member member(ResultSet rs, int n) throws SQLException {
+        return new Member(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"),
+                OrganisationKind.valueOf(rs.getString("kind")), MembershipRole.valueOf(rs.getString("role")),
+                rs.getObject("since", LocalDate.class), rs.getObject("until", LocalDate.class), rs.getInt("version"));
     }
 
     private static NetworkRow network(ResultSet rs, int n) throws SQLException {

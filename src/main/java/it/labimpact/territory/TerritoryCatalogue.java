@@ -48,10 +48,6 @@ public class TerritoryCatalogue {
         return unknown;
     }
 
-    public Coverage coverage(Collection<String> istatCodes) {
-        return repository.coverage(istatCodes);
-    }
-
     /** GeoJSON FeatureCollection of the given comuni (properties {@code istat_code}, {@code name}). */
     public String boundaries(Collection<String> istatCodes) {
         return repository.featureCollection(istatCodes);

@@ -71,20 +71,6 @@ class TerritoryRepository {
                 .param("name", name.strip()).query(String.class).list();
     }
 
-    Coverage coverage(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return new Coverage(0, 0, 0, 0);
-        }
-        return jdbc.sql("""
-                select count(*) as comuni, coalesce(sum(population), 0) as pop,
-                       coalesce(sum(tcn_residents), 0) as tcn, count(tcn_residents) as with_tcn
-                from territory_comune where istat_code in (:codes)""")
-                .param("codes", codes)
-                .query((rs, n) -> new Coverage(rs.getInt("comuni"), rs.getLong("pop"), rs.getLong("tcn"),
-                        rs.getInt("with_tcn")))
-                .single();
-    }
-
     String featureCollection(Collection<String> codes) {
         return jdbc.sql("""
                 select jsonb_build_object('type', 'FeatureCollection', 'features', coalesce(jsonb_agg(

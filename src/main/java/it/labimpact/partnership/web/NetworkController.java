@@ -60,10 +60,10 @@ class NetworkController {
         model.addAttribute("totalComuni", networks.stream().mapToInt(NetworkSummary::comuni).sum());
         model.addAttribute("totalPopulation", networks.stream().mapToLong(NetworkSummary::population).sum());
         model.addAttribute("totalTcn", networks.stream().mapToLong(NetworkSummary::tcnResidents).sum());
+        Map<String, String> names = new LinkedHashMap<>();
+        networks.forEach(n -> names.put(n.code(), n.name()));
         Map<String, String> assign = new LinkedHashMap<>();
-        for (NetworkSummary n : networks) {
-            partnership.comuniCoveredBy(n.code()).forEach(c -> assign.put(c, n.name()));
-        }
+        partnership.coverage().forEach((comune, network) -> assign.put(comune, names.get(network)));
         model.addAttribute("assignJson", json.writeValueAsString(assign));
         return "partnership/networks";
     }
@@ -71,11 +71,7 @@ class NetworkController {
     /** Boundaries of every covered comune, with the covering network as a property, for the overview map. */
     @GetMapping(value = "/networks/coverage.geojson")
     ResponseEntity<String> coverage() {
-        Map<String, String> covering = new LinkedHashMap<>();
-        for (NetworkSummary n : partnership.networks()) {
-            partnership.comuniCoveredBy(n.code()).forEach(c -> covering.put(c, n.code()));
-        }
-        return ResponseEntity.ok().contentType(GEO_JSON).body(territory.boundaries(covering.keySet()));
+        return ResponseEntity.ok().contentType(GEO_JSON).body(territory.boundaries(partnership.coverage().keySet()));
     }
 
     @GetMapping("/networks/{code}")
