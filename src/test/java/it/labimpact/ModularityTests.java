@@ -19,7 +19,8 @@ class ModularityTests {
     @Test
     void theModulesAreTheDocumentedOnes() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("shared", "audit", "territory", "partnership", "identity");
+                .containsExactlyInAnyOrder("shared", "audit", "territory", "partnership", "identity",
+                        "activity");
     }
 
     @Test

@@ -34,8 +34,11 @@ public final class AccessPolicy {
 
     private static final HttpMethod GET = HttpMethod.GET;
     private static final HttpMethod POST = HttpMethod.POST;
+    private static final HttpMethod PUT = HttpMethod.PUT;
+    private static final HttpMethod DELETE = HttpMethod.DELETE;
     private static final Role[] MANAGERS = {Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
     private static final Role[] COORDINATION = {Role.COORDINATOR, Role.ADMIN};
+    private static final Role[] ACTIVITY_EDITORS = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
 
     /** The rules, in order. */
     public static final List<Rule> RULES = List.of(
@@ -55,6 +58,14 @@ public final class AccessPolicy {
             // network composition: leads (own network only, checked by the module), coordinators, admins
             roles(POST, "/networks/*/members/**", MANAGERS), roles(POST, "/networks/*/comuni/**", MANAGERS),
             roles(POST, "/organisations/**", MANAGERS),
+            // activities: any logged-in user reads (the module scopes to the user's network); operators, leads,
+            // coordinators and admins change (own network only for the first two, checked by the module);
+            // activity types are administered by coordination
+            user(GET, "/activities/**"), user(GET, "/api/v1/activities/**"), user(GET, "/api/v1/activity-types/**"),
+            roles(POST, "/activities/**", ACTIVITY_EDITORS), roles(POST, "/api/v1/activities/**", ACTIVITY_EDITORS),
+            roles(PUT, "/api/v1/activities/**", ACTIVITY_EDITORS),
+            roles(DELETE, "/api/v1/activities/**", ACTIVITY_EDITORS),
+            roles(GET, "/admin/activity-types/**", COORDINATION), roles(POST, "/admin/activity-types/**", COORDINATION),
             // coordination: reference data, audit trail
             roles(GET, "/admin/territory/**", COORDINATION), roles(POST, "/admin/territory/**", COORDINATION),
             roles(GET, "/admin/audit/**", COORDINATION),

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
-    static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit");
+    static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit",
+            "activity");
 
     /**
      * One bundle per module, {@code messages/<module>_<lang>.properties}, UTF-8; a language without a

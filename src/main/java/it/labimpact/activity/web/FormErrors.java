@@ -1,0 +1,43 @@
+package it.labimpact.activity.web;
+
+import it.labimpact.shared.RuleViolationException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * Form errors as the templates show them: field name → message in the page's language; a message for the
+ * whole form under {@link #FORM}. Keeps the first message of each field.
+ */
+final class FormErrors {
+
+    static final String FORM = "_form";
+
+    private FormErrors() {
+    }
+
+    static Map<String, String> of(BindingResult binding, MessageSource messages, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError e : binding.getFieldErrors()) {
+            String field = e.getField().replaceAll("\\[.*$", "");
+            String message = e.isBindingFailure()
+                    ? messages.getMessage("form.typeMismatch", null, locale)
+                    : messages.getMessage(e, locale);
+            errors.putIfAbsent(field, message);
+        }
+        binding.getGlobalErrors().forEach(e -> errors.putIfAbsent(FORM, messages.getMessage(e, locale)));
+        return errors;
+    }
+
+    static Map<String, String> of(RuleViolationException e, MessageSource messages, Locale locale) {
+        String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        return Map.of(e.field() == null ? FORM : e.field(), message);
+    }
+
+    static Map<String, String> conflict(MessageSource messages, Locale locale) {
+        return Map.of(FORM, messages.getMessage("edit.conflict", null, locale));
+    }
+}
