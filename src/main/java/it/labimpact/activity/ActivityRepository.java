@@ -282,7 +282,8 @@ class ActivityRepository {
                 rs.getString("title"), rs.getString("description"), rs.getString("comune_istat"),
                 rs.getString("venue"), rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getBigDecimal("planned_hours"),
-                strings(rs.getArray("languages")), rs.getObject("capacity", Integer.class), rs.getString("target_group"),
+                strings(rs.getArray("languages")), rs.getObject("capacity", Integer.class),
+                rs.getString("target_group"),
                 ActivityStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), rs.getInt("version"),
                 rs.getInt("sessions"));
     }

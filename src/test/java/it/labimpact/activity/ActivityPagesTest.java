@@ -94,7 +94,7 @@ class ActivityPagesTest {
                 .param("leadOrganisationId", String.valueOf(lead)).param("comuneIstat", "015146")
                 .param("startDate", "2026-11-02").param("endDate", "2026-12-20").param("plannedHours", "dieci")
                 .param("languages", "it, ar").param("status", "PLANNED"), TestActors.operator("milano"), "blank");
-        assertThat(blank).contains("id=\"plannedHours-error\"")
+        assertThat(blank).contains("id=\"plannedHours-error\"").contains("id=\"title-error\"")
                 .contains("aria-invalid=\"true\"").contains("value=\"dieci\"").contains("value=\"it, ar\"")
                 .contains("aria-describedby=\"plannedHours-error plannedHours-help\"");
 

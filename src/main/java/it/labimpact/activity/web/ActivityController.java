@@ -20,6 +20,7 @@ import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -52,9 +53,11 @@ class ActivityController {
     private final Partnership partnership;
     private final TerritoryCatalogue territory;
     private final MessageSource messages;
+    private final Validator validator;
 
     ActivityController(ActivityCatalogue catalogue, ActivityManagement management, Partnership partnership,
-            TerritoryCatalogue territory, MessageSource messages) {
+            TerritoryCatalogue territory, MessageSource messages, Validator validator) {
+        this.validator = validator;
         this.catalogue = catalogue;
         this.management = management;
         this.partnership = partnership;
@@ -134,7 +137,7 @@ class ActivityController {
     String create(@Valid @ModelAttribute("form") ActivityData form, BindingResult binding, HttpServletRequest request,
             Model model, Locale locale, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return form(model, null, typed(request), FormErrors.of(binding, messages, locale),
+            return form(model, null, typed(request), bindingErrors(binding, request, locale),
                     catalogue.readableNetworks());
         }
         try {
@@ -160,7 +163,7 @@ class ActivityController {
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
         ActivityDetail activity = catalogue.detail(id);
         if (binding.hasErrors()) {
-            return form(model, activity, typed(request), FormErrors.of(binding, messages, locale),
+            return form(model, activity, typed(request), bindingErrors(binding, request, locale),
                     catalogue.readableNetworks());
         }
         try {
@@ -174,6 +177,10 @@ class ActivityController {
             return form(model, activity, typed(request), FormErrors.conflict(messages, locale),
                     catalogue.readableNetworks());
         }
+    }
+
+    private Map<String, String> bindingErrors(BindingResult binding, HttpServletRequest request, Locale locale) {
+        return FormErrors.of(binding, ActivityData.class, request, validator, messages, locale);
     }
 
     private String form(Model model, ActivityDetail activity, Map<String, Object> values, Map<String, String> errors,

@@ -9,6 +9,7 @@ import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,8 +31,11 @@ class ActivityTypeController {
     private final ActivityCatalogue catalogue;
     private final ActivityManagement management;
     private final MessageSource messages;
+    private final Validator validator;
 
-    ActivityTypeController(ActivityCatalogue catalogue, ActivityManagement management, MessageSource messages) {
+    ActivityTypeController(ActivityCatalogue catalogue, ActivityManagement management, MessageSource messages,
+            Validator validator) {
+        this.validator = validator;
         this.catalogue = catalogue;
         this.management = management;
         this.messages = messages;
@@ -52,7 +56,7 @@ class ActivityTypeController {
     @PostMapping("/admin/activity-types")
     String create(@Valid @ModelAttribute("form") ActivityTypeData form, BindingResult binding,
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
-        Map<String, String> errors = binding.hasErrors() ? FormErrors.of(binding, messages, locale) : null;
+        Map<String, String> errors = binding.hasErrors() ? bindingErrors(binding, request, locale) : null;
         if (errors == null) {
             try {
                 management.createType(form);
@@ -80,7 +84,7 @@ class ActivityTypeController {
             RedirectAttributes redirect) {
         ActivityTypeView type = catalogue.type(code).orElseThrow(() -> new RecordNotFoundException("activity type",
                 code));
-        Map<String, String> errors = binding.hasErrors() ? FormErrors.of(binding, messages, locale) : null;
+        Map<String, String> errors = binding.hasErrors() ? bindingErrors(binding, request, locale) : null;
         if (errors == null) {
             try {
                 management.updateType(code, form);
@@ -93,6 +97,10 @@ class ActivityTypeController {
             }
         }
         return form(model, type, typed(request), errors);
+    }
+
+    private Map<String, String> bindingErrors(BindingResult binding, HttpServletRequest request, Locale locale) {
+        return FormErrors.of(binding, ActivityTypeData.class, request, validator, messages, locale);
     }
 
     private static String form(Model model, ActivityTypeView type, Map<String, String> values,

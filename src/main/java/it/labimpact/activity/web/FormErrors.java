@@ -1,6 +1,9 @@
 package it.labimpact.activity.web;
 
 import it.labimpact.shared.RuleViolationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +32,29 @@ final class FormErrors {
             errors.putIfAbsent(field, message);
         }
         binding.getGlobalErrors().forEach(e -> errors.putIfAbsent(FORM, messages.getMessage(e, locale)));
+        return errors;
+    }
+
+    /**
+     * The errors of a form whose record could not be built (a value that is not a number or a date): the
+     * conversion errors, plus the constraints of every other field checked on the values as typed, so that the
+     * person sees all the mistakes at once.
+     */
+    static Map<String, String> of(BindingResult binding, Class<? extends Record> form, HttpServletRequest request,
+            Validator validator, MessageSource messages, Locale locale) {
+        Map<String, String> errors = of(binding, messages, locale);
+        if (binding.getTarget() != null) {
+            return errors;
+        }
+        for (RecordComponent c : form.getRecordComponents()) {
+            String raw = request.getParameter(c.getName());
+            boolean blank = raw == null || raw.isBlank();
+            if (errors.containsKey(c.getName()) || (c.getType() != String.class && !blank)) {
+                continue;
+            }
+            validator.validateValue(form, c.getName(), c.getType() == String.class ? raw : null).stream()
+                    .findFirst().ifPresent(v -> errors.put(c.getName(), v.getMessage()));
+        }
         return errors;
     }
 

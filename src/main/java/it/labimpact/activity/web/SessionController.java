@@ -7,6 +7,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +31,11 @@ class SessionController {
     private final ActivityCatalogue catalogue;
     private final ActivityManagement management;
     private final MessageSource messages;
+    private final Validator validator;
 
-    SessionController(ActivityCatalogue catalogue, ActivityManagement management, MessageSource messages) {
+    SessionController(ActivityCatalogue catalogue, ActivityManagement management, MessageSource messages,
+            Validator validator) {
+        this.validator = validator;
         this.catalogue = catalogue;
         this.management = management;
         this.messages = messages;
@@ -69,7 +73,7 @@ class SessionController {
             Locale locale, RedirectAttributes redirect, String success, Runnable action) {
         Map<String, String> errors;
         if (binding.hasErrors()) {
-            errors = FormErrors.of(binding, messages, locale);
+            errors = FormErrors.of(binding, SessionData.class, request, validator, messages, locale);
         } else {
             try {
                 action.run();
