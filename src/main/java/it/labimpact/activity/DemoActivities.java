@@ -106,7 +106,8 @@ class DemoActivities implements ApplicationRunner {
             long id = repository.insertActivity(data, d.languages(), true);
             repository.replaceOrganisations(id, lead, partners);
             for (int w = 0; w < d.weeks(); w++) {
-                repository.insertSession(id, new SessionData(start.plusWeeks(w), d.from(), d.to(), null, null, null),
+                repository.insertSession(id, new SessionData(start.plusWeeks(w), d.from(), d.to(), null,
+                        "[DEMO] Sede di esempio", null),
                         hours);
             }
             created++;

@@ -59,7 +59,8 @@ class ActivityPagesTest {
     void theDemoActivitiesAreListedWithTheirSessionsInTheCalendar() throws Exception {
         String list = assertRendered(get("/activities?size=50").locale(Locale.ITALIAN), TestActors.coordinator(),
                 "list");
-        assertThat(list).contains("[DEMO] Corso di italiano L2").contains("[DEMO] Orientamento civico")
+        assertThat(list).contains("href=\"/admin/activity-types\"")
+                .contains("[DEMO] Corso di italiano L2").contains("[DEMO] Orientamento civico")
                 .contains("[DEMO] Festa delle comunità");
         String month = jdbc.sql("select to_char(min(session_date), 'YYYY-MM') from activity_session")
                 .query(String.class).single();
@@ -76,7 +77,7 @@ class ActivityPagesTest {
         String list = assertRendered(get("/activities").locale(Locale.ITALIAN), TestActors.operator("cremasca"),
                 "operator list");
         assertThat(list).contains("[DEMO] Orientamento civico").doesNotContain("[DEMO] Corso di italiano L2")
-                .contains("href=\"/activities/new\"");
+                .contains("href=\"/activities/new\"").doesNotContain("href=\"/admin/activity-types\"");
         String form = assertRendered(get("/activities/new").locale(Locale.ITALIAN), TestActors.operator("cremasca"),
                 "operator form");
         assertThat(form).contains("Comunità Sociale Cremasca").doesNotContain("Comune di Milano");
