@@ -209,6 +209,18 @@ class ActivityApiTest {
                 });
     }
 
+    @Test
+    void theApiDescriptionDocumentsTheActivityEndpoints() throws Exception {
+        MockHttpServletResponse r = mvc.perform(get("/v3/api-docs")).andReturn().getResponse();
+
+        assertThat(r.getStatus()).isEqualTo(200);
+        JsonNode paths = json.readTree(r.getContentAsString()).get("paths");
+        assertThat(paths.has("/api/v1/activities")).isTrue();
+        assertThat(paths.get("/api/v1/activities/{id}").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/activities/{id}/sessions/{sessionId}").has("delete")).isTrue();
+        assertThat(paths.has("/api/v1/activity-types")).isTrue();
+    }
+
     // --- helpers ---
 
     private Map<String, Object> activity(String network, long lead, List<Long> others, String start, String end,
