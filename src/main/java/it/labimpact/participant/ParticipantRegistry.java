@@ -1,0 +1,474 @@
+package it.labimpact.participant;
+
+import it.labimpact.audit.AuditTrail;
+import it.labimpact.participant.vault.IdentityHashes;
+import it.labimpact.partnership.Member;
+import it.labimpact.partnership.NetworkDetail;
+import it.labimpact.partnership.Partnership;
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.PageRequest;
+import it.labimpact.shared.PageResponse;
+import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.Role;
+import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.ScopeType;
+import it.labimpact.territory.Comune;
+import it.labimpact.territory.TerritoryCatalogue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The participant registry: registration with cross-network de-duplication, reads (audited), rectification,
+ * erasure by crypto-shredding, the right of access, search within the actor's scope, and pseudonymised
+ * microdata for evaluators.
+ *
+ * <p>Scope: operators and network leads see their network's records (an organisation-scoped operator only
+ * their organisation's), coordinators and administrators all; a record outside the scope is "not found".
+ * Sensitive data is shown to operators, leads and coordinators, not to system administrators. Evaluators get
+ * pseudonymised rows only; governance nothing.
+ */
+@Service
+@Transactional
+public class ParticipantRegistry {
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN);
+    private static final Set<Role> SEES_SENSITIVE = EnumSet.of(Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR);
+    private static final Set<Role> ERASERS = EnumSet.of(Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN);
+    private static final Set<Role> PSEUDONYMISED = EnumSet.of(Role.EVALUATOR, Role.COORDINATOR, Role.ADMIN);
+    private static final int NEAR_CANDIDATES = 10;
+
+    private final ParticipantRepository repository;
+    private final SealedFields sealed;
+    private final IdentityHashes hashes;
+    private final Partnership partnership;
+    private final TerritoryCatalogue territory;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Validator validator;
+    private final Clock clock;
+
+    ParticipantRegistry(ParticipantRepository repository, SealedFields sealed, IdentityHashes hashes,
+            Partnership partnership, TerritoryCatalogue territory, AuditTrail audit, ApplicationEventPublisher events,
+            Validator validator, Optional<Clock> clock) {
+        this.repository = repository;
+        this.sealed = sealed;
+        this.hashes = hashes;
+        this.partnership = partnership;
+        this.territory = territory;
+        this.audit = audit;
+        this.events = events;
+        this.validator = validator;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    // --- registration ---
+
+    /**
+     * Registers a participant for a network and one of its member organisations. Project-wide actors name the
+     * network; others register for their own (and an organisation-scoped operator for their organisation).
+     *
+     * @param consentNoticeVersion the privacy notice the person accepted: must be the current one
+     */
+    public Registration register(String networkCode, Long organisationId, Integer consentNoticeVersion,
+            ParticipantData data) {
+        Actor actor = requireRole(STAFF);
+        String network = registeringNetwork(actor, networkCode);
+        long organisation = registeringOrganisation(actor, network, organisationId);
+        validate(data);
+        if (consentNoticeVersion == null) {
+            throw new RuleViolationException("consent", "participant.consent.required");
+        }
+        if (consentNoticeVersion != repository.currentNoticeVersion()) {
+            throw new RuleViolationException("consent", "participant.consent.outdated");
+        }
+        String residence = residence(data.residence());
+
+        Identity identity = identify(data);
+        if (identity.known() && repository.ofPerson(identity.person()).stream()
+                .anyMatch(p -> !p.erased() && p.networkCode().equals(network))) {
+            throw new RuleViolationException(null, "participant.duplicate.network");
+        }
+        UUID id = UUID.randomUUID();
+        ParticipantSummary row = new ParticipantSummary(id, identity.person(), network, organisation, null,
+                data.firstContactDate(), data.sex(), data.birthDate().getYear(), data.citizenship().toUpperCase(),
+                residence, consentNoticeVersion, 0, null);
+        repository.insert(row, actor.username());
+        repository.insertVault(sealed.seal(id, data));
+        repository.replaceNearKeys(id, hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()));
+        queueReviews(id, identity, data);
+
+        audit.record("participant.register", "participant", id, Map.of("network", network,
+                "organisation", organisation, "alreadyRegisteredInProject", identity.known()));
+        events.publishEvent(new ParticipantRegistered(id, identity.person(), network, organisation,
+                data.firstContactDate(), identity.known()));
+        return new Registration(id, identity.known(), warnings(data));
+    }
+
+    /** Things worth a second look in what was entered (code against birth date and sex, EU citizenship). */
+    public List<FieldWarning> warnings(ParticipantData data) {
+        List<FieldWarning> warnings = new ArrayList<>();
+        TaxCode.encoded(data.taxCode()).ifPresent(encoded -> {
+            if (data.birthDate() != null && !encoded.matchesBirthDate(data.birthDate())) {
+                warnings.add(new FieldWarning("birthDate", "participant.warning.codeBirthDate",
+                        List.of("%02d/%02d/%02d".formatted(encoded.day(), encoded.month(), encoded.yearOfCentury()))));
+            }
+            if (data.sex() != null && data.sex() != Sex.X && data.sex() != encoded.sex()) {
+                warnings.add(new FieldWarning("sex", "participant.warning.codeSex", List.of(encoded.sex().name())));
+            }
+        });
+        Countries.byCode(data.citizenship()).filter(c -> !c.thirdCountry()).ifPresent(c ->
+                warnings.add(new FieldWarning("citizenship", "participant.warning.notThirdCountry", List.of(c.code()))));
+        return warnings;
+    }
+
+    /** The person a registration belongs to, and whether the project knew them already. */
+    private record Identity(UUID person, boolean known, byte[] codeHash, byte[] personHash, UUID codeConflict) {
+    }
+
+    /**
+     * Same code → same person. Otherwise same names, birth date, sex and country of birth → same person, unless
+     * both carry different codes: then a new person, and a review against the other. Claiming the hashes in
+     * the database settles two registrations of the same new person at the same time.
+     */
+    private Identity identify(ParticipantData d) {
+        String code = TaxCode.normalise(d.taxCode());
+        byte[] codeHash = code == null ? null : hashes.code(code);
+        byte[] personHash = hashes.person(d.surname(), d.givenNames(), d.birthDate(), d.sex().name(), d.birthCountry());
+        UUID byCode = codeHash == null ? null : repository.personFor(codeHash).orElse(null);
+        UUID byName = repository.personFor(personHash).orElse(null);
+        UUID conflict = null;
+        UUID person;
+        if (byCode != null) {
+            person = byCode;
+            conflict = byName != null && !byName.equals(byCode) ? byName : null;
+        } else if (byName != null && code != null && repository.hasCode(byName)) {
+            person = UUID.randomUUID();
+            conflict = byName;
+        } else {
+            person = byName != null ? byName : UUID.randomUUID();
+        }
+        boolean known = byCode != null || (byName != null && conflict == null);
+        if (codeHash != null) {
+            UUID owner = repository.claim(codeHash, "CODE", person);
+            known |= !owner.equals(person);
+            person = owner;
+        }
+        if (conflict == null) {
+            UUID owner = repository.claim(personHash, "NAME_DOB_SEX_COUNTRY", person);
+            if (codeHash == null) {
+                known |= !owner.equals(person);
+                person = owner;
+            }
+        }
+        return new Identity(person, known, codeHash, personHash, conflict);
+    }
+
+    private void queueReviews(UUID id, Identity identity, ParticipantData data) {
+        if (identity.codeConflict() != null) {
+            repository.ofPerson(identity.codeConflict()).stream().filter(p -> !p.erased())
+                    .forEach(p -> repository.insertReview(id, p.id(), MatchReview.Reason.DIFFERENT_CODE));
+        }
+        if (!identity.known()) {
+            repository.nearCandidates(hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()),
+                    identity.person(), NEAR_CANDIDATES)
+                    .forEach(candidate -> repository.insertReview(id, candidate, MatchReview.Reason.SIMILAR_NAMES));
+        }
+    }
+
+    // --- reads ---
+
+    /** A record with personal data, for an actor whose scope includes it; the read is audited. */
+    public ParticipantRecord read(UUID id) {
+        Actor actor = requireRole(STAFF);
+        ParticipantSummary summary = visible(actor, id);
+        ParticipantRecord record = record(actor, summary);
+        audit.record("participant.read", "participant", id, Map.of("purpose", "record"));
+        return record;
+    }
+
+    /** The pseudonymous summary of a record in the actor's scope (no personal data, not audited). */
+    public ParticipantSummary summary(UUID id) {
+        return visible(requireRole(STAFF), id);
+    }
+
+    /**
+     * The participants in the actor's scope. Without text: the pseudonymous summaries, newest first. With a
+     * code: the records of that person, found through the code's keyed hash. With other text: the records
+     * whose surname starts with it — which decrypts the surname of every record of the network (about 0.1 ms
+     * each), so project-wide actors must name a network. Results of a search carry the names and are audited.
+     */
+    public PageResponse<ParticipantListing> list(ParticipantQuery query, PageRequest page) {
+        Actor actor = requireRole(STAFF);
+        String network = actor.seesWholeProject() ? blankToNull(query.network()) : actor.networkCode();
+        Long organisation = actor.scope() == ScopeType.ORGANISATION ? actor.organisationId() : null;
+        String text = blankToNull(query.text());
+        if (text == null) {
+            return new PageResponse<>(repository.page(network, organisation, page.offset(), page.size()).stream()
+                    .map(s -> new ParticipantListing(s, null, null)).toList(), page.page(), page.size(),
+                    repository.count(network, organisation));
+        }
+        String code = TaxCode.normalise(text);
+        List<ParticipantSummary> found;
+        String kind;
+        if (TaxCode.kindOf(code).isPresent()) {
+            kind = "code";
+            found = repository.personFor(hashes.code(code)).map(repository::ofPerson).orElse(List.of()).stream()
+                    .filter(p -> !p.erased() && inScope(actor, p)
+                            && (network == null || network.equals(p.networkCode())))
+                    .toList();
+        } else {
+            if (network == null) {
+                throw new RuleViolationException("network", "participant.search.network");
+            }
+            kind = "surname";
+            String prefix = IdentityHashes.name(text);
+            found = repository.active(network, organisation).stream()
+                    .filter(p -> repository.vault(p.id()).map(sealed::surname).map(IdentityHashes::name)
+                            .filter(s -> s.startsWith(prefix)).isPresent())
+                    .toList();
+        }
+        List<ParticipantListing> items = found.stream().skip(page.offset()).limit(page.size())
+                .map(p -> {
+                    PersonalData personal = sealed.open(repository.vault(p.id()).orElseThrow()).personal();
+                    return new ParticipantListing(p, personal.surname(), personal.givenNames());
+                })
+                .toList();
+        if (!items.isEmpty()) {
+            audit.record("participant.search", "participant", null, Map.of("by", kind,
+                    "shown", items.stream().map(l -> l.summary().id().toString()).toList()));
+        }
+        return new PageResponse<>(items, page.page(), page.size(), found.size());
+    }
+
+    /** Pseudonymised microdata for evaluators (and coordinators, administrators); erased rows included. */
+    public PageResponse<PseudonymisedParticipant> pseudonymised(String network, PageRequest page) {
+        requireRole(PSEUDONYMISED);
+        String n = blankToNull(network);
+        return new PageResponse<>(repository.page(n, null, page.offset(), page.size()).stream()
+                .map(p -> new PseudonymisedParticipant(p.id(), p.personId(), p.networkCode(), p.sex(), p.birthYear(),
+                        p.citizenship(), p.residenceIstat(), p.firstContactDate().toString().substring(0, 7),
+                        p.erased()))
+                .toList(), page.page(), page.size(), repository.count(n, null));
+    }
+
+    /** Everything held on a participant (right of access), for an actor whose scope includes it; audited. */
+    public ParticipantExport export(UUID id) {
+        Actor actor = requireRole(STAFF);
+        ParticipantSummary summary = visible(actor, id);
+        ParticipantRecord record = record(actor, summary);
+        NetworkDetail network = partnership.network(summary.networkCode()).orElseThrow();
+        String organisation = network.members().stream().filter(m -> m.organisationId() == summary.organisationId())
+                .map(Member::organisationName).findFirst()
+                .orElseGet(() -> partnership.organisation(summary.organisationId()).orElseThrow().summary().name());
+        PrivacyNotice notice = repository.notice(summary.consentNoticeVersion(), "it").orElse(null);
+        List<ParticipantExport.ReviewEntry> reviews = repository.reviewsOf(id).stream()
+                .map(r -> new ParticipantExport.ReviewEntry(r.reason(), r.status(), r.createdAt(), r.decidedAt()))
+                .toList();
+        audit.record("participant.export", "participant", id, Map.of());
+        return new ParticipantExport(Instant.now(clock), record, network.summary().name(), organisation, notice,
+                reviews);
+    }
+
+    // --- changes ---
+
+    /** Corrects a record (right to rectification); refused with a conflict when {@code version} is stale. */
+    public void rectify(UUID id, int version, ParticipantData data) {
+        Actor actor = requireRole(STAFF);
+        ParticipantSummary current = visible(actor, id);
+        if (current.erased()) {
+            throw new RuleViolationException(null, "participant.erased");
+        }
+        validate(data);
+        String residence = residence(data.residence());
+        ParticipantRepository.VaultRow vault = repository.vault(id).orElseThrow();
+        SealedFields.Opened before = sealed.open(vault);
+        ParticipantData effective = SEES_SENSITIVE.contains(actor.role()) ? data
+                : data.withSensitive(before.sensitive());
+        if (repository.update(id, version, effective.sex(), effective.birthDate().getYear(),
+                effective.citizenship().toUpperCase(), residence, effective.firstContactDate()) == 0) {
+            throw new ConcurrentEditException("participant", id);
+        }
+        repository.updateVault(sealed.reseal(vault, effective));
+        relink(current, effective);
+        audit.record("participant.rectify", "participant", id,
+                Map.of("fields", changedFields(current, before, effective, residence)));
+    }
+
+    /** New hashes for corrected identity data: claimed for the same person, or a review when another has them. */
+    private void relink(ParticipantSummary current, ParticipantData d) {
+        String code = TaxCode.normalise(d.taxCode());
+        List<UUID> others = new ArrayList<>();
+        if (code != null) {
+            UUID owner = repository.claim(hashes.code(code), "CODE", current.personId());
+            if (!owner.equals(current.personId())) {
+                others.add(owner);
+            }
+        }
+        UUID owner = repository.claim(hashes.person(d.surname(), d.givenNames(), d.birthDate(), d.sex().name(),
+                d.birthCountry()), "NAME_DOB_SEX_COUNTRY", current.personId());
+        if (!owner.equals(current.personId())) {
+            others.add(owner);
+        }
+        repository.replaceNearKeys(current.id(), hashes.nearKeys(d.surname(), d.givenNames(), d.birthDate()));
+        others.stream().distinct().flatMap(p -> repository.ofPerson(p).stream()).filter(p -> !p.erased())
+                .forEach(p -> repository.insertReview(current.id(), p.id(), MatchReview.Reason.DIFFERENT_CODE));
+    }
+
+    /**
+     * Erases a participant's personal data (right to erasure) by crypto-shredding: the wrapped data key and every
+     * sealed field are deleted, the pseudonymous row stays for the statistics. Network leads, coordinators and
+     * administrators only.
+     */
+    public void erase(UUID id) {
+        Actor actor = requireRole(ERASERS);
+        ParticipantSummary current = visible(actor, id);
+        if (current.erased()) {
+            throw new RuleViolationException(null, "participant.erased");
+        }
+        shred(current, "REQUEST");
+    }
+
+    /** Crypto-shreds a record past retention (the retention job, outside any request). */
+    void shredForRetention(UUID id) {
+        repository.find(id).filter(p -> !p.erased()).ifPresent(p -> shred(p, "RETENTION"));
+    }
+
+    private void shred(ParticipantSummary p, String reason) {
+        repository.erase(p.id(), reason);
+        repository.forgetIfNoActiveRecord(p.personId());
+        audit.record("participant.erase", "participant", p.id(), Map.of("reason", reason));
+    }
+
+    // --- shared helpers for the module ---
+
+    /** The record with personal data as the actor may see it (no audit: callers audit). */
+    ParticipantRecord record(Actor actor, ParticipantSummary summary) {
+        String residenceName = territory.comune(summary.residenceIstat()).map(Comune::name).orElse(null);
+        if (summary.erased()) {
+            return new ParticipantRecord(summary, null, null, residenceName);
+        }
+        SealedFields.Opened opened = sealed.open(repository.vault(summary.id()).orElseThrow());
+        return new ParticipantRecord(summary, opened.personal(),
+                SEES_SENSITIVE.contains(actor.role()) ? opened.sensitive() : null, residenceName);
+    }
+
+    static Actor requireRole(Set<Role> roles) {
+        Actor actor = Actor.require();
+        if (!roles.contains(actor.role())) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not do this");
+        }
+        return actor;
+    }
+
+    private ParticipantSummary visible(Actor actor, UUID id) {
+        return repository.find(id).filter(p -> inScope(actor, p))
+                .orElseThrow(() -> new RecordNotFoundException("participant", id));
+    }
+
+    private static boolean inScope(Actor actor, ParticipantSummary p) {
+        return switch (actor.scope()) {
+            case PROJECT -> true;
+            case NETWORK -> p.networkCode().equals(actor.networkCode());
+            case ORGANISATION -> p.networkCode().equals(actor.networkCode())
+                    && Objects.equals(actor.organisationId(), p.organisationId());
+        };
+    }
+
+    private String registeringNetwork(Actor actor, String networkCode) {
+        String requested = blankToNull(networkCode);
+        if (!actor.seesWholeProject()) {
+            if (requested != null && !requested.equals(actor.networkCode())) {
+                throw new AccessDeniedException("Registers for network " + actor.networkCode() + " only");
+            }
+            return actor.networkCode();
+        }
+        if (requested == null) {
+            throw new RuleViolationException("networkCode", "participant.network.required");
+        }
+        return requested;
+    }
+
+    private long registeringOrganisation(Actor actor, String network, Long organisationId) {
+        Long organisation = actor.scope() == ScopeType.ORGANISATION ? actor.organisationId() : organisationId;
+        if (organisation == null) {
+            throw new RuleViolationException("organisationId", "participant.organisation.required");
+        }
+        NetworkDetail detail = partnership.network(network)
+                .orElseThrow(() -> new RuleViolationException("networkCode", "participant.network.unknown"));
+        if (detail.members().stream().noneMatch(m -> m.organisationId() == organisation && m.active())) {
+            throw new RuleViolationException("organisationId", "participant.organisation.notMember");
+        }
+        return organisation;
+    }
+
+    private void validate(ParticipantData data) {
+        Set<ConstraintViolation<ParticipantData>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<ParticipantData> first = violations.stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+            throw new RuleViolationException(first.getPropertyPath().toString(), "participant.invalid",
+                    first.getMessage());
+        }
+        if (data.birthDate().getYear() < 1900) {
+            throw new RuleViolationException("birthDate", "participant.birthDate.range");
+        }
+        if (data.firstContactDate().isAfter(LocalDate.now(clock))) {
+            throw new RuleViolationException("firstContactDate", "participant.firstContact.future");
+        }
+    }
+
+    /** The ISTAT code of the comune of residence, typed as a code or as a name only one comune has. */
+    private String residence(String typed) {
+        String normalised = TerritoryCatalogue.normaliseIstatCode(typed);
+        if (normalised.matches("\\d{6}")) {
+            return territory.comune(normalised).map(Comune::istatCode)
+                    .orElseThrow(() -> new RuleViolationException("residence", "participant.residence.unknown", typed));
+        }
+        TerritoryCatalogue.Resolution resolved = territory.resolve(typed.replace(";", " "));
+        if (resolved.codes().size() != 1 || !resolved.unmatched().isEmpty()) {
+            throw new RuleViolationException("residence", "participant.residence.unknown", typed);
+        }
+        return resolved.codes().get(0);
+    }
+
+    private static List<String> changedFields(ParticipantSummary s, SealedFields.Opened before, ParticipantData after,
+            String residence) {
+        PersonalData p = before.personal();
+        Map<String, Boolean> changed = new LinkedHashMap<>();
+        changed.put("surname", !p.surname().equals(after.surname().strip()));
+        changed.put("givenNames", !p.givenNames().equals(after.givenNames().strip()));
+        changed.put("sex", s.sex() != after.sex());
+        changed.put("birthDate", !p.birthDate().equals(after.birthDate()));
+        changed.put("birthCountry", !p.birthCountry().equalsIgnoreCase(after.birthCountry()));
+        changed.put("citizenship", !s.citizenship().equalsIgnoreCase(after.citizenship()));
+        changed.put("taxCode", !Objects.equals(p.taxCode(), TaxCode.normalise(after.taxCode())));
+        changed.put("residence", !s.residenceIstat().equals(residence));
+        changed.put("firstContactDate", !s.firstContactDate().equals(after.firstContactDate()));
+        changed.put("phone", !Objects.equals(p.phone(), blankToNull(after.phone())));
+        changed.put("email", !Objects.equals(p.email(), blankToNull(after.email())));
+        changed.put("sensitive", !before.sensitive().equals(after.sensitive()));
+        return changed.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

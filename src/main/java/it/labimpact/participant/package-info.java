@@ -1,0 +1,15 @@
+/**
+ * Participants: the registry of the third-country nationals served by the networks, built for privacy.
+ * Pseudonymous rows hold only what the indicators need (sex, birth year, citizenship, comune, dates, network);
+ * names, birth date, codes, contacts and sensitive data live in a vault, sealed field by field under a
+ * per-participant key that erasure destroys. Keyed hashes recognise a person across networks without showing
+ * one network another's data; near matches wait for a coordinator's review. Every read of personal data is
+ * audited.
+ *
+ * <p>Tables: {@code participant}, {@code participant_vault}, {@code participant_identity},
+ * {@code participant_near_key}, {@code participant_match_review}, {@code participant_privacy_notice}.
+ * Publishes {@link it.labimpact.participant.ParticipantRegistered}. Depends on {@code partnership},
+ * {@code territory}, {@code audit}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Participant")
+package it.labimpact.participant;
