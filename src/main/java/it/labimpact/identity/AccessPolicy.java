@@ -39,6 +39,8 @@ public final class AccessPolicy {
     private static final Role[] MANAGERS = {Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
     private static final Role[] COORDINATION = {Role.COORDINATOR, Role.ADMIN};
     private static final Role[] ACTIVITY_EDITORS = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
+    private static final Role[] PARTICIPANT_STAFF = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
+    private static final Role[] PSEUDONYMISED = {Role.EVALUATOR, Role.COORDINATOR, Role.ADMIN};
 
     /** The rules, in order. */
     public static final List<Rule> RULES = List.of(
@@ -69,6 +71,18 @@ public final class AccessPolicy {
             // coordination: reference data, audit trail
             roles(GET, "/admin/territory/**", COORDINATION), roles(POST, "/admin/territory/**", COORDINATION),
             roles(GET, "/admin/audit/**", COORDINATION),
+            // participants: personal data for the staff that serves them (scope checked by the module),
+            // pseudonymised microdata for evaluation, the duplicate queue and the privacy notice for coordination
+            roles(GET, "/participants/pseudonymised", PSEUDONYMISED),
+            roles(GET, "/api/v1/participants/pseudonymised", PSEUDONYMISED),
+            roles(GET, "/participants/**", PARTICIPANT_STAFF), roles(POST, "/participants/**", PARTICIPANT_STAFF),
+            roles(GET, "/api/v1/participants/**", PARTICIPANT_STAFF),
+            roles(POST, "/api/v1/participants", PARTICIPANT_STAFF),
+            roles(PUT, "/api/v1/participants/*", PARTICIPANT_STAFF),
+            roles(DELETE, "/api/v1/participants/*", PARTICIPANT_STAFF),
+            roles(GET, "/admin/participant-matches/**", COORDINATION),
+            roles(POST, "/admin/participant-matches/**", COORDINATION),
+            roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

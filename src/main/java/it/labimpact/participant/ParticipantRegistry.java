@@ -338,8 +338,8 @@ public class ParticipantRegistry {
      * administrators only.
      */
     public void erase(UUID id) {
-        Actor actor = requireRole(ERASERS);
-        ParticipantSummary current = visible(actor, id);
+        ParticipantSummary current = visible(requireRole(STAFF), id);
+        requireRole(ERASERS);
         if (current.erased()) {
             throw new RuleViolationException(null, "participant.erased");
         }
