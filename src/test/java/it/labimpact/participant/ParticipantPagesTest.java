@@ -86,6 +86,9 @@ class ParticipantPagesTest {
         String matches = assertRendered(get("/admin/participant-matches").locale(locale), coordinator, "matches");
         assertThat(matches).contains("Mohammed").contains("Mohamed");
         assertRendered(get("/participants/pseudonymised").locale(locale), TestActors.evaluator(), "evaluator");
+        String form = assertRendered(get("/participants/new").locale(locale), operator, "form");
+        assertThat(form.split("name=\"surname\"", -1)).as("each field once").hasSize(2);
+        assertThat(form.split("name=\"sex\"", -1)).as("three radios").hasSize(4);
         String admin = assertRendered(get("/participants/" + active).locale(locale), TestActors.admin(), "admin");
         assertThat(admin).doesNotContain("permitType");
     }
