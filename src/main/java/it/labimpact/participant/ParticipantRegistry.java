@@ -240,10 +240,10 @@ public class ParticipantRegistry {
             }
             kind = "surname";
             String prefix = IdentityHashes.name(text);
-            found = repository.active(network, organisation).stream()
-                    .filter(p -> repository.vault(p.id()).map(sealed::surname).map(IdentityHashes::name)
-                            .filter(s -> s.startsWith(prefix)).isPresent())
-                    .toList();
+            Set<UUID> matching = repository.activeVaults(network, organisation).stream()
+                    .filter(v -> IdentityHashes.name(sealed.surname(v)).startsWith(prefix))
+                    .map(ParticipantRepository.VaultRow::participantId).collect(java.util.stream.Collectors.toSet());
+            found = repository.active(network, organisation).stream().filter(p -> matching.contains(p.id())).toList();
         }
         List<ParticipantListing> items = found.stream().skip(page.offset()).limit(page.size())
                 .map(p -> {
