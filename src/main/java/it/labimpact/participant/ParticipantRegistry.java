@@ -370,6 +370,23 @@ public class ParticipantRegistry {
                 SEES_SENSITIVE.contains(actor.role()) ? opened.sensitive() : null, residenceName);
     }
 
+    /**
+     * "Surname given names" of records the caller has already scoped, for a list it shows (the class register);
+     * erased records have no name. One audit entry for the whole list.
+     */
+    Map<UUID, String> names(java.util.Collection<ParticipantSummary> records, String purpose, Object context) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        records.stream().filter(p -> !p.erased()).forEach(p -> {
+            PersonalData personal = sealed.open(repository.vault(p.id()).orElseThrow()).personal();
+            names.put(p.id(), personal.surname() + " " + personal.givenNames());
+        });
+        if (!names.isEmpty()) {
+            audit.record("participant.read", "participant", null, Map.of("purpose", purpose,
+                    "context", String.valueOf(context), "shown", names.keySet().stream().map(UUID::toString).toList()));
+        }
+        return names;
+    }
+
     static Actor requireRole(Set<Role> roles) {
         Actor actor = Actor.require();
         if (!roles.contains(actor.role())) {

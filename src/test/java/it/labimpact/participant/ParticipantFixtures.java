@@ -46,7 +46,7 @@ public final class ParticipantFixtures {
     }
 
     public static void reset(JdbcClient jdbc) {
-        for (String table : List.of("participant_match_review", "participant_near_key", "participant_identity",
+        for (String table : List.of("participant_attendance", "participant_enrolment", "participant_match_review", "participant_near_key", "participant_identity",
                 "participant_vault", "participant")) {
             jdbc.sql("delete from " + table).update();
         }
