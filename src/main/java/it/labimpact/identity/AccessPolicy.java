@@ -40,6 +40,7 @@ public final class AccessPolicy {
     private static final Role[] COORDINATION = {Role.COORDINATOR, Role.ADMIN};
     private static final Role[] ACTIVITY_EDITORS = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
     private static final Role[] PARTICIPANT_STAFF = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
+    private static final Role[] ENROLMENT_STAFF = {Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN};
     private static final Role[] PSEUDONYMISED = {Role.EVALUATOR, Role.COORDINATOR, Role.ADMIN};
 
     /** The rules, in order. */
@@ -60,6 +61,15 @@ public final class AccessPolicy {
             // network composition: leads (own network only, checked by the module), coordinators, admins
             roles(POST, "/networks/*/members/**", MANAGERS), roles(POST, "/networks/*/comuni/**", MANAGERS),
             roles(POST, "/organisations/**", MANAGERS),
+            // enrolments: enrolments, attendance and the class register, for the staff that serves participants
+            // (scope checked by the participant module); evaluators and governance get none of it
+            roles(GET, "/activities/*/register", ENROLMENT_STAFF), roles(POST, "/activities/*/register/*", ENROLMENT_STAFF),
+            roles(GET, "/activities/*/enrolments", ENROLMENT_STAFF), roles(POST, "/activities/*/enrolments", ENROLMENT_STAFF),
+            roles(POST, "/participants/*/enrolments/**", ENROLMENT_STAFF),
+            roles(GET, "/api/v1/enrolments/**", ENROLMENT_STAFF), roles(POST, "/api/v1/enrolments", ENROLMENT_STAFF),
+            roles(PUT, "/api/v1/enrolments/*", ENROLMENT_STAFF),
+            roles(GET, "/api/v1/activities/*/attendance", ENROLMENT_STAFF),
+            roles(PUT, "/api/v1/activities/*/attendance/*", ENROLMENT_STAFF),
             // activities: any logged-in user reads (the module scopes to the user's network); operators, leads,
             // coordinators and admins change (own network only for the first two, checked by the module);
             // activity types are administered by coordination

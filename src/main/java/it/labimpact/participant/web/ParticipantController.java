@@ -60,9 +60,11 @@ class ParticipantController {
     private final Partnership partnership;
     private final TerritoryCatalogue territory;
     private final SmartValidator validator;
+    private final EnrolmentSection enrolmentSection;
 
     ParticipantController(ParticipantRegistry registry, PrivacyNotices notices, Partnership partnership,
-            TerritoryCatalogue territory, SmartValidator validator) {
+            TerritoryCatalogue territory, SmartValidator validator, EnrolmentSection enrolmentSection) {
+        this.enrolmentSection = enrolmentSection;
         this.registry = registry;
         this.notices = notices;
         this.partnership = partnership;
@@ -239,6 +241,7 @@ class ParticipantController {
         model.addAttribute("canErase", actor.role() != Role.OPERATOR);
         model.addAttribute("warnings", byField(warnings));
         formOptions(model, locale, actor);
+        enrolmentSection.addTo(model, record.summary());
         return "participant/record";
     }
 
