@@ -4,12 +4,14 @@
  * names, birth date, codes, contacts and sensitive data live in a vault, sealed field by field under a
  * per-participant key that erasure destroys. Keyed hashes recognise a person across networks without showing
  * one network another's data; near matches wait for a coordinator's review. Every read of personal data is
- * audited.
+ * audited. Enrolments in activities and attendance session by session (the class register) decide completion:
+ * the hours attended against the activity type's threshold of the planned hours.
  *
  * <p>Tables: {@code participant}, {@code participant_vault}, {@code participant_identity},
- * {@code participant_near_key}, {@code participant_match_review}, {@code participant_privacy_notice}.
- * Publishes {@link it.labimpact.participant.ParticipantRegistered}. Depends on {@code partnership},
- * {@code territory}, {@code audit}.
+ * {@code participant_near_key}, {@code participant_match_review}, {@code participant_privacy_notice},
+ * {@code participant_enrolment}, {@code participant_attendance}.
+ * Publishes {@link it.labimpact.participant.ParticipantRegistered}. Depends on {@code activity},
+ * {@code partnership}, {@code territory}, {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Participant")
 package it.labimpact.participant;
