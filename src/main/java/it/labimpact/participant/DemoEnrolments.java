@@ -23,9 +23,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,10 +49,6 @@ class DemoEnrolments implements ApplicationRunner {
             new Person("cremasca", "[DEMO] Esempio", "Fatou", Sex.F, 1993, "SN"),
             new Person("cremasca", "[DEMO] Prova", "Arjun", Sex.M, 1989, "IN"));
 
-    /** The principal the demo seeding acts as. */
-    private record Seeder(Actor actor) implements Actor.Holder {
-    }
-
     private final ParticipantRegistry registry;
     private final ParticipantRepository participants;
     private final Enrolments enrolments;
@@ -79,16 +72,10 @@ class DemoEnrolments implements ApplicationRunner {
             return;
         }
         Actor seeder = new Actor(0, "demo.seed", "Demo data", Role.COORDINATOR, ScopeType.PROJECT, null, null);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Seeder(seeder), null, List.of(new SimpleGrantedAuthority(Role.COORDINATOR.authority()))));
-        try {
-            int enrolled = 0;
-            enrolled += seed("milano", "ITALIAN_L2");
-            enrolled += seed("cremasca", "CIVIC_ORIENTATION");
+        Actor.runAs(seeder, () -> {
+            int enrolled = seed("milano", "ITALIAN_L2") + seed("cremasca", "CIVIC_ORIENTATION");
             log.info("Demo mode: " + enrolled + " demo participants enrolled, with attendance");
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private int seed(String network, String type) {

@@ -1,7 +1,11 @@
 package it.labimpact.shared;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -32,6 +36,24 @@ public record Actor(long userId, String username, String displayName, Role role,
     /** The actor of the current request; fails when nobody is logged in (a bug in the access policy). */
     public static Actor require() {
         return current().orElseThrow(() -> new IllegalStateException("No authenticated actor"));
+    }
+
+    /**
+     * Runs {@code action} as {@code actor} on this thread, outside any request (start-up jobs such as the demo
+     * data), then puts the previous security context back.
+     */
+    public static void runAs(Actor actor, Runnable action) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        Holder holder = () -> actor;
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder, null,
+                List.of(new SimpleGrantedAuthority(actor.role().authority()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** Sees every network's records. */
