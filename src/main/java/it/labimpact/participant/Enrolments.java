@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Rules: operators and network leads enrol their network's participants in their network's activities;
  * coordinators and administrators any participant, but always in an activity of the participant's own network.
  * A person is enrolled once per activity. Attendance is recorded a whole session at a time, all or nothing, for
- * sessions of the enrolment's activity, with hours between 0 and the session's. A withdrawn enrolment keeps its
+ * sessions of the enrolment's activity that have taken place, with hours between 0 and the session's. A withdrawn enrolment keeps its
  * attendance and takes no new one. An enrolment is COMPLETED when the hours attended reach the activity type's
  * share of the planned hours ({@link CompletionRule}); the status follows the attendance whenever it changes.
  * Every change is audited; changes carry the version they were read at.
@@ -211,6 +211,9 @@ public class Enrolments {
         ActivityRef activity = activity(actor, activityId);
         SessionView session = activities.sessions(activityId).stream().filter(s -> s.id() == sessionId).findFirst()
                 .orElseThrow(() -> new RuleViolationException("sessionId", "attendance.session.otherActivity"));
+        if (session.date().isAfter(LocalDate.now(clock))) {
+            throw new RuleViolationException("sessionId", "attendance.session.future");
+        }
         repository.lockActivity(activityId);
         if (repository.sessionVersion(sessionId) != version) {
             throw new ConcurrentEditException("attendance of session", sessionId);

@@ -112,6 +112,14 @@ class EnrolmentsTest {
         assertThatThrownBy(() -> enrolments.enrol(awa, course.id(), LocalDate.now().minusDays(30)))
                 .hasFieldOrPropertyWithValue("messageKey", "enrolment.date.impossible");
         EnrolmentView e = enrolments.enrol(awa, course.id(), null);
+        TestActors.actAs(TestActors.coordinator());
+        long tomorrow = management.addSession(course.id(), new it.labimpact.activity.SessionData(
+                LocalDate.now().plusDays(1), null, null, BigDecimal.ONE, null, null));
+        TestActors.actAs(MILANO);
+        assertThatThrownBy(() -> enrolments.recordSession(course.id(), tomorrow, 0,
+                List.of(new AttendanceMark(e.id(), true, null))))
+                .hasFieldOrPropertyWithValue("messageKey", "attendance.session.future");
+        assertThat(count("participant_attendance")).isZero();
         assertThatThrownBy(() -> enrolments.change(e.id(), e.version(), EnrolmentStatus.WITHDRAWN, "Moved away",
                 LocalDate.now().minusDays(1))).hasFieldOrPropertyWithValue("messageKey", "enrolment.date.impossible");
         assertThatThrownBy(() -> enrolments.change(e.id(), e.version(), EnrolmentStatus.WITHDRAWN, "Moved away",
