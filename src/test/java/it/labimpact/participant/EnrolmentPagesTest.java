@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
+import it.labimpact.activity.SessionData;
 import it.labimpact.shared.Actor;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,7 @@ class EnrolmentPagesTest {
     EnrolmentFixtures.Course course;
     long awaEnrolment;
     long karimEnrolment;
+    long future;
 
     @BeforeEach
     void data() {
@@ -69,6 +72,9 @@ class EnrolmentPagesTest {
         awa = register(registry, jdbc, MILANO, person("Ndiaye", "Awa", BORN, null)).participantId();
         karim = register(registry, jdbc, MILANO, person("Mohamed", "Karim", BORN, null)).participantId();
         course = EnrolmentFixtures.course(management, jdbc, "milano", "4", "2", "2");
+        TestActors.actAs(TestActors.coordinator());
+        future = management.addSession(course.id(), new SessionData(LocalDate.now().plusDays(2), null, null,
+                BigDecimal.ONE, null, null));
         TestActors.actAs(MILANO);
         awaEnrolment = enrolments.enrol(awa, course.id(), null).id();
         karimEnrolment = enrolments.enrol(karim, course.id(), null).id();
@@ -87,6 +93,7 @@ class EnrolmentPagesTest {
         Locale locale = Locale.forLanguageTag(lang);
         for (String page : List.of("/activities/" + course.id() + "/register",
                 "/activities/" + course.id() + "/register?session=" + course.sessions().get(1),
+                "/activities/" + course.id() + "/register?session=" + future,
                 "/activities/" + course.id() + "/enrolments", "/activities/" + course.id() + "/enrolments?q=ndi",
                 "/participants/" + awa, "/activities/" + course.id())) {
             assertRendered(get(page).locale(locale), MILANO, page);
@@ -94,7 +101,8 @@ class EnrolmentPagesTest {
         String register = assertRendered(get("/activities/" + course.id() + "/register").locale(locale), MILANO,
                 "register");
         assertThat(register).contains("Ndiaye Awa").contains("Mohamed Karim").contains("/js/register.js")
-                .doesNotContain("<script>");
+                .doesNotContain("<script>").contains("id=\"grid-" + course.sessions().get(0) + "\"")
+                .doesNotContain("id=\"grid-" + future + "\"");
         String search = assertRendered(get("/activities/" + course.id() + "/enrolments?q=ndi").locale(locale),
                 MILANO, "search");
         assertThat(search).contains("name=\"participantId\"");

@@ -55,6 +55,7 @@ class EnrolmentController {
                 .filter(s -> session == null ? !s.date().isAfter(LocalDate.now()) : s.id() == session)
                 .reduce((a, b) -> session == null ? b : a)
                 .or(() -> register.sessions().stream().findFirst()).map(SessionView::id).orElse(null));
+        model.addAttribute("today", LocalDate.now());
         return "participant/register";
     }
 
