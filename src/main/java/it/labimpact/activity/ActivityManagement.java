@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -127,7 +128,14 @@ public class ActivityManagement {
         changeable(activityId);
         SessionView session = repository.session(activityId, sessionId)
                 .orElseThrow(() -> new RecordNotFoundException("session", sessionId));
-        if (repository.deleteSession(activityId, sessionId, version) == 0) {
+        int deleted;
+        try {
+            deleted = repository.deleteSession(activityId, sessionId, version);
+        } catch (DataIntegrityViolationException e) {
+            // other records (attendance) refer to the session: it stays
+            throw new RuleViolationException(null, "session.delete.referenced");
+        }
+        if (deleted == 0) {
             throw new ConcurrentEditException("session", sessionId);
         }
         audit.record("activity.session.delete", "activity_session", sessionId,

@@ -138,6 +138,33 @@ class EnrolmentPagesTest {
     }
 
     @Test
+    void theRecordEnrolsWithdrawsWithAReasonAndReinstates() throws Exception {
+        EnrolmentFixtures.Course other = EnrolmentFixtures.course(management, jdbc, "milano", "2", "2");
+        MvcResult enrolled = perform(post("/participants/" + awa + "/enrolments").with(csrf())
+                .param("activityId", String.valueOf(other.id())), MILANO);
+        assertThat(enrolled.getFlashMap().get("success")).isEqualTo("enrolment.enrolled");
+        MvcResult twice = perform(post("/participants/" + awa + "/enrolments").with(csrf())
+                .param("activityId", String.valueOf(other.id())), MILANO);
+        assertThat(twice.getFlashMap().get("errorKey")).isEqualTo("enrolment.duplicate");
+
+        String path = "/participants/" + awa + "/enrolments/" + awaEnrolment;
+        MvcResult noReason = perform(post(path).with(csrf()).param("version", "0").param("status", "WITHDRAWN")
+                .param("reason", ""), MILANO);
+        assertThat(noReason.getFlashMap().get("errorKey")).isEqualTo("enrolment.reason.required");
+        perform(post(path).with(csrf()).param("version", "0").param("status", "WITHDRAWN")
+                .param("reason", "Moved to Bergamo"), MILANO);
+        assertThat(enrolmentReason()).isEqualTo("Moved to Bergamo");
+        assertThat(assertRendered(get("/participants/" + awa), MILANO, "record")).contains("Moved to Bergamo");
+        perform(post(path).with(csrf()).param("version", "1").param("status", "ENROLLED"), MILANO);
+        assertThat(enrolmentReason()).isEmpty();
+        assertThat(send(post("/participants/" + karim + "/enrolments/" + awaEnrolment).with(csrf())
+                .param("version", "2").param("status", "WITHDRAWN").param("reason", "Wrong person"), MILANO)
+                .getStatus()).isEqualTo(404);
+        assertThat(send(post("/activities/" + course.id() + "/enrolments").with(csrf())
+                .param("participantId", awa.toString()), CREMASCA).getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void theApiAnswersConflictsAndHidesOtherNetworks() throws Exception {
         String body = "{\"version\": 0, \"status\": \"WITHDRAWN\", \"reason\": \"Moved\"}";
         assertThat(send(put("/api/v1/enrolments/" + awaEnrolment).with(csrf()).contentType(MediaType.APPLICATION_JSON)
@@ -176,7 +203,7 @@ class EnrolmentPagesTest {
     }
 
     private String enrolmentReason() {
-        return jdbc.sql("select withdrawal_reason from participant_enrolment where id = :id").param("id", awaEnrolment)
+        return jdbc.sql("select coalesce(withdrawal_reason, '') from participant_enrolment where id = :id").param("id", awaEnrolment)
                 .query(String.class).single();
     }
 

@@ -152,6 +152,11 @@ class EnrolmentsTest {
         assertThat(hours.get(a)).isEqualByComparingTo("1");
         assertThat(hours.get(k)).isEqualByComparingTo("0.5");
         assertThat(enrolments.enrolment(a).status()).isEqualTo(EnrolmentStatus.ATTENDING);
+
+        TestActors.actAs(TestActors.coordinator());
+        assertThatThrownBy(() -> management.deleteSession(course.id(), s, 0))
+                .hasFieldOrPropertyWithValue("messageKey", "session.delete.referenced");
+        assertThat(count("participant_attendance")).isEqualTo(2);
     }
 
     @Test

@@ -65,6 +65,9 @@ class SessionController {
         } catch (ConcurrentEditException e) {
             redirect.addFlashAttribute("errorKey", "edit.conflict");
             redirect.addFlashAttribute("errorArgs", new Object[0]);
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/activities/" + id + "#sessions";
     }
