@@ -68,6 +68,7 @@ public final class AccessPolicy {
             roles(POST, "/participants/*/enrolments/**", ENROLMENT_STAFF),
             roles(GET, "/api/v1/enrolments/**", ENROLMENT_STAFF), roles(POST, "/api/v1/enrolments", ENROLMENT_STAFF),
             roles(PUT, "/api/v1/enrolments/*", ENROLMENT_STAFF),
+            roles(POST, "/api/v1/enrolments/*/recompute", ENROLMENT_STAFF),
             roles(GET, "/api/v1/activities/*/attendance", ENROLMENT_STAFF),
             roles(PUT, "/api/v1/activities/*/attendance/*", ENROLMENT_STAFF),
             // activities: any logged-in user reads (the module scopes to the user's network); operators, leads,

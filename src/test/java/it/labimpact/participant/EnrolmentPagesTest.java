@@ -199,6 +199,12 @@ class EnrolmentPagesTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"participantId\": \"" + karim + "\", \"activityId\": " + course.id() + "}"), MILANO);
         assertThat(created.getStatus()).isEqualTo(422);
+        MockHttpServletResponse recomputed = send(post("/api/v1/enrolments/" + karimEnrolment + "/recompute")
+                .with(csrf()), MILANO);
+        assertThat(recomputed.getStatus()).isEqualTo(200);
+        assertThat(recomputed.getContentAsString()).contains("\"status\":\"ENROLLED\"");
+        assertThat(send(post("/api/v1/enrolments/" + karimEnrolment + "/recompute").with(csrf()), CREMASCA)
+                .getStatus()).isEqualTo(404);
         assertThat(created.getContentAsString()).contains("participantId");
     }
 

@@ -84,6 +84,12 @@ class EnrolmentApiController {
         return enrolments.change(id(id), change.version(), change.status(), change.reason(), change.endedOn());
     }
 
+    @PostMapping("/api/v1/enrolments/{id}/recompute")
+    @Operation(summary = "Recompute an enrolment's status from its attendance (after the planned hours changed)")
+    EnrolmentView recompute(@PathVariable String id) {
+        return enrolments.recompute(id(id));
+    }
+
     @GetMapping("/api/v1/activities/{id}/attendance")
     @Operation(summary = "The attendance grid of an activity: sessions, participants, cells, totals")
     ClassRegister attendance(@PathVariable long id) {
