@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,7 +191,8 @@ public class Enrolments {
                 .map(r -> new ClassRegister.Row(r.id(), r.participantId(), names.get(r.participantId()), r.status(),
                         cells.getOrDefault(r.id(), Map.of()), r.attendedHours(),
                         rule.completes(r.attendedHours(), activity.plannedHours())))
-                .sorted((a, b) -> a.name() == null ? 1 : b.name() == null ? -1 : a.name().compareToIgnoreCase(b.name()))
+                .sorted(Comparator.comparing(ClassRegister.Row::name,
+                        Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
                 .toList();
         Map<Long, Long> versions = new LinkedHashMap<>();
         detail.sessions().forEach(s -> versions.put(s.id(), repository.sessionVersion(s.id())));
