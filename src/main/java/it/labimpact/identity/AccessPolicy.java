@@ -91,6 +91,17 @@ public final class AccessPolicy {
             roles(POST, "/api/v1/participants", PARTICIPANT_STAFF),
             roles(PUT, "/api/v1/participants/*", PARTICIPANT_STAFF),
             roles(DELETE, "/api/v1/participants/*", PARTICIPANT_STAFF),
+            // assessments, outcomes, surveys: the one-time survey page is public (the token is the key, CSRF still on);
+            // the rest for the staff that serves the participant (scope checked by the module)
+            open(GET, "/survey/**"), open(POST, "/survey/**"),
+            roles(POST, "/participants/*/assessments", PARTICIPANT_STAFF),
+            roles(POST, "/participants/*/outcomes", PARTICIPANT_STAFF),
+            roles(POST, "/participants/*/surveys/**", PARTICIPANT_STAFF),
+            roles(GET, "/api/v1/participants/*/assessments", PARTICIPANT_STAFF),
+            roles(POST, "/api/v1/participants/*/assessments", PARTICIPANT_STAFF),
+            roles(GET, "/api/v1/participants/*/outcomes", PARTICIPANT_STAFF),
+            roles(POST, "/api/v1/participants/*/outcomes", PARTICIPANT_STAFF),
+            roles(POST, "/api/v1/participants/*/surveys", PARTICIPANT_STAFF),
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),

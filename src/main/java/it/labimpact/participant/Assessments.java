@@ -1,0 +1,124 @@
+package it.labimpact.participant;
+
+import it.labimpact.audit.AuditTrail;
+import it.labimpact.partnership.Partnership;
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.RuleViolationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Italian L2 and DigComp 2.2 assessments of a participant at entry, exit and follow-up, and the progress from entry
+ * to exit ("improved by at least one level", indicator 8 for Italian L2). Scoped like the registry: a participant
+ * outside the actor's scope is "not found"; evaluators and governance have no access.
+ */
+@Service
+@Transactional
+public class Assessments {
+
+    private final AssessmentRepository repository;
+    private final FollowUpRules rules;
+    private final Partnership partnership;
+    private final AuditTrail audit;
+
+    Assessments(AssessmentRepository repository, FollowUpRules rules, Partnership partnership, AuditTrail audit) {
+        this.repository = repository;
+        this.rules = rules;
+        this.partnership = partnership;
+        this.audit = audit;
+    }
+
+    /** Records an assessment; returns its id. */
+    public long record(UUID participant, AssessmentData d) {
+        ParticipantSummary p = rules.changeable(participant);
+        FollowUpRules.required("kind", d.kind());
+        FollowUpRules.required("phase", d.phase());
+        FollowUpRules.required("instrument", d.instrument());
+        rules.date("date", d.date(), p);
+        LanguageLevel language = null;
+        Integer digComp = null;
+        if (d.kind() == AssessmentKind.ITALIAN_L2) {
+            language = LanguageLevel.parse(d.level())
+                    .orElseThrow(() -> new RuleViolationException("level", "assessment.level.notOnScale"));
+            if (d.area() != null) {
+                throw new RuleViolationException("area", "assessment.area.languageOnly");
+            }
+        } else {
+            digComp = digCompLevel(d.level());
+        }
+        if (d.instrument() == AssessmentInstrument.CERTIFICATION && d.certificationBody() == null) {
+            throw new RuleViolationException("certificationBody", "assessment.certificationBody.required");
+        }
+        AssessmentData effective = d.instrument() == AssessmentInstrument.CERTIFICATION ? d
+                : new AssessmentData(d.kind(), d.phase(), d.date(), d.level(), d.area(), d.instrument(), null,
+                        d.activityId(), d.assessorOrganisationId());
+        if (d.activityId() != null) {
+            rules.activity("activityId", d.activityId(), p);
+        }
+        if (d.assessorOrganisationId() != null && partnership.organisation(d.assessorOrganisationId()).isEmpty()) {
+            throw new RuleViolationException("assessorOrganisationId", "assessment.assessor.unknown");
+        }
+        long id = repository.insertAssessment(participant, d.kind(), effective, language, digComp,
+                Actor.require().username());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("assessment", id);
+        details.put("kind", d.kind().name());
+        details.put("phase", d.phase().name());
+        details.put("level", language != null ? language.name() : digComp);
+        audit.record("participant.assessment.record", "participant", participant, details);
+        return id;
+    }
+
+    /** The assessments of a participant in the actor's scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Assessment> of(UUID participant) {
+        rules.visible(participant);
+        return repository.assessments(participant);
+    }
+
+    /** Entry → exit per kind (and DigComp area): the earliest entry and the latest exit. */
+    @Transactional(readOnly = true)
+    public List<LevelProgress> progress(UUID participant) {
+        return progress(of(participant));
+    }
+
+    /** Entry → exit from a list of assessments (no access check: pure). */
+    public static List<LevelProgress> progress(List<Assessment> assessments) {
+        record Key(AssessmentKind kind, DigCompLevel.Area area) {
+        }
+        Map<Key, List<Assessment>> groups = new LinkedHashMap<>();
+        assessments.stream().sorted(Comparator.comparing(Assessment::date).thenComparing(Assessment::id))
+                .forEach(a -> groups.computeIfAbsent(new Key(a.kind(), a.area()), k -> new ArrayList<>()).add(a));
+        List<LevelProgress> result = new ArrayList<>();
+        groups.forEach((key, list) -> {
+            Assessment entry = list.stream().filter(a -> a.phase() == AssessmentPhase.ENTRY).findFirst().orElse(null);
+            Assessment exit = list.stream().filter(a -> a.phase() == AssessmentPhase.EXIT)
+                    .reduce((first, second) -> second).orElse(null);
+            Boolean improved = entry == null || exit == null ? null
+                    : key.kind() == AssessmentKind.ITALIAN_L2
+                            ? LanguageLevel.improvedByAtLeastOneLevel(entry.languageLevel(), exit.languageLevel())
+                            : DigCompLevel.improved(entry.digCompLevel(), exit.digCompLevel());
+            result.add(new LevelProgress(key.kind(), key.area(), entry, exit, improved));
+        });
+        return result;
+    }
+
+    private static int digCompLevel(String text) {
+        try {
+            int level = Integer.parseInt(Objects.requireNonNullElse(text, "").strip());
+            if (level >= 1 && level <= 8) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like a number off the scale
+        }
+        throw new RuleViolationException("level", "assessment.digcomp.range");
+    }
+}

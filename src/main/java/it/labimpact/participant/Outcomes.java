@@ -1,0 +1,63 @@
+package it.labimpact.participant;
+
+import it.labimpact.audit.AuditTrail;
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.RuleViolationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outcomes of a participant: professional guidance, family-reunification assistance, applications for the
+ * recognition of a qualification and for EU long-term residence, employment status at entry, exit and follow-up.
+ * The same outcome twice on the same date is refused. Scoped like the registry.
+ */
+@Service
+@Transactional
+public class Outcomes {
+
+    private final AssessmentRepository repository;
+    private final FollowUpRules rules;
+    private final AuditTrail audit;
+
+    Outcomes(AssessmentRepository repository, FollowUpRules rules, AuditTrail audit) {
+        this.repository = repository;
+        this.rules = rules;
+        this.audit = audit;
+    }
+
+    /** Records an outcome; returns its id. */
+    public long record(UUID participant, OutcomeData d) {
+        ParticipantSummary p = rules.changeable(participant);
+        FollowUpRules.required("type", d.type());
+        rules.date("date", d.date(), p);
+        if (d.type() == OutcomeType.EMPLOYMENT_STATUS) {
+            FollowUpRules.required("phase", d.phase());
+            FollowUpRules.required("employmentStatus", d.employmentStatus());
+        }
+        if (d.activityId() != null) {
+            rules.activity("activityId", d.activityId(), p);
+        }
+        long id = repository.insertOutcome(participant, d, Actor.require().username())
+                .orElseThrow(() -> new RuleViolationException("date", "outcome.duplicate"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", id);
+        details.put("type", d.type().name());
+        if (d.type() == OutcomeType.EMPLOYMENT_STATUS) {
+            details.put("phase", d.phase().name());
+            details.put("status", d.employmentStatus().name());
+        }
+        audit.record("participant.outcome.record", "participant", participant, details);
+        return id;
+    }
+
+    /** The outcomes of a participant in the actor's scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Outcome> of(UUID participant) {
+        rules.visible(participant);
+        return repository.outcomes(participant);
+    }
+}
