@@ -5,8 +5,10 @@ import it.labimpact.participant.SurveyInvitation;
 import it.labimpact.participant.Surveys;
 import it.labimpact.participant.web.FollowUpForms.SurveyForm;
 import it.labimpact.shared.RuleViolationException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,22 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SurveyController {
 
-    /** The survey's texts in the link's language (not the visitor's interface language). */
-    record SurveyText(MessageSource messages, Locale locale) {
-
-        String get(String key, Object... args) {
-            return messages.getMessage(key, args, "??" + key + "??", locale);
-        }
-
-        String lang() {
-            return locale.getLanguage();
-        }
-
-        String dir() {
-            return "ar".equals(locale.getLanguage()) ? "rtl" : "ltr";
-        }
-    }
-
     private final Surveys surveys;
     private final MessageSource messages;
 
@@ -50,7 +36,7 @@ class SurveyController {
     @GetMapping("/survey/{token}")
     String show(@PathVariable String token, Model model) {
         SurveyInvitation invitation = surveys.invitation(token);
-        return page(model, invitation, token, SurveyForm.empty(), Map.of(), stateOf(invitation.state()));
+        return page(model, invitation, token, SurveyForm.empty(), FollowUpForms.errors(), stateOf(invitation.state()));
     }
 
     @PostMapping("/survey/{token}")
@@ -58,6 +44,9 @@ class SurveyController {
         SurveyInvitation invitation = surveys.invitation(token);
         Map<String, String> errors = FollowUpForms.errors();
         SurveyAnswers answers = form.toAnswers(errors);
+        if (answers.helpful() == null) {
+            errors.putIfAbsent("helpful", "survey.helpful.required");
+        }
         if (invitation.state() == SurveyInvitation.State.OPEN && errors.isEmpty()) {
             try {
                 String state = switch (surveys.answer(token, answers)) {
@@ -76,7 +65,12 @@ class SurveyController {
 
     private String page(Model model, SurveyInvitation invitation, String token, SurveyForm form,
             Map<String, String> errors, String state) {
-        model.addAttribute("t", new SurveyText(messages, Locale.forLanguageTag(invitation.language())));
+        Locale locale = Locale.forLanguageTag(invitation.language());
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("dir", "ar".equals(locale.getLanguage()) ? "rtl" : "ltr");
+        model.addAttribute("t", texts(locale));
+        errors.replaceAll((field, key) -> key.startsWith("survey.") ? key
+                : "helpful".equals(field) ? "survey.helpful.required" : "survey.item.range");
         model.addAttribute("state", state);
         model.addAttribute("activityTitle", invitation.activityTitle());
         model.addAttribute("token", token);
@@ -86,6 +80,16 @@ class SurveyController {
         model.addAttribute("items", java.util.List.of("contentUseful", "scheduleSuitable", "wouldRecommend",
                 "staffUnderstood"));
         return "participant/survey";
+    }
+
+    /** The survey's texts in the link's language (not the visitor's interface language): key → text. */
+    private Map<String, String> texts(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages/survey", locale);
+        Map<String, String> texts = new HashMap<>();
+        for (String key : bundle.keySet()) {
+            texts.put(key, messages.getMessage(key, null, locale));
+        }
+        return texts;
     }
 
     private static String stateOf(SurveyInvitation.State state) {
