@@ -103,6 +103,7 @@ class AssessmentPagesTest {
                     .doesNotContain("''");
         }
         String en = rendered(get("/participants/" + participant).locale(Locale.ENGLISH), OPERATOR);
+        assertThat(en.split("name=\"activityId\"", -1)).as("one activity field per form").hasSize(5);
         assertThat(en).contains("Improved by at least one level").contains("In education or training");
     }
 
