@@ -102,6 +102,8 @@ public final class AccessPolicy {
             roles(GET, "/api/v1/participants/*/outcomes", PARTICIPANT_STAFF),
             roles(POST, "/api/v1/participants/*/outcomes", PARTICIPANT_STAFF),
             roles(POST, "/api/v1/participants/*/surveys", PARTICIPANT_STAFF),
+            roles(PUT, "/api/v1/participants/*/assessments/*", PARTICIPANT_STAFF),
+            roles(PUT, "/api/v1/participants/*/outcomes/*", PARTICIPANT_STAFF),
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),

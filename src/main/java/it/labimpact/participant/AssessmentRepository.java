@@ -44,6 +44,46 @@ class AssessmentRepository {
                 .query(Long.class).single();
     }
 
+    /** Updates an assessment of the participant when the version matches; returns the rows changed. */
+    int updateAssessment(UUID participant, long id, int version, AssessmentData d, LanguageLevel language,
+            Integer digComp) {
+        return jdbc.sql("""
+                update participant_assessment set kind = :kind, phase = :phase, assessed_on = :date,
+                    language_level = :lang, digcomp_level = :dig, digcomp_area = :area, instrument = :instrument,
+                    certification_body = :body, activity_id = :activity, assessor_organisation_id = :assessor,
+                    version = version + 1
+                where id = :id and participant_id = :p and version = :version""")
+                .param("kind", d.kind().name()).param("phase", d.phase().name()).param("date", d.date())
+                .param("lang", language == null ? null : language.name()).param("dig", digComp)
+                .param("area", d.area() == null ? null : d.area().name()).param("instrument", d.instrument().name())
+                .param("body", d.certificationBody() == null ? null : d.certificationBody().name())
+                .param("activity", d.activityId()).param("assessor", d.assessorOrganisationId())
+                .param("id", id).param("p", participant).param("version", version).update();
+    }
+
+    /** Updates an outcome of the participant when the version matches; returns the rows changed. */
+    int updateOutcome(UUID participant, long id, int version, OutcomeData d) {
+        boolean employment = d.type() == OutcomeType.EMPLOYMENT_STATUS;
+        return jdbc.sql("""
+                update participant_outcome set type = :type, occurred_on = :date, phase = :phase,
+                    employment_status = :status, activity_id = :activity, version = version + 1
+                where id = :id and participant_id = :p and version = :version""")
+                .param("type", d.type().name()).param("date", d.date())
+                .param("phase", employment ? d.phase().name() : null)
+                .param("status", employment ? d.employmentStatus().name() : null)
+                .param("activity", d.activityId()).param("id", id).param("p", participant).param("version", version)
+                .update();
+    }
+
+    /** Whether another outcome of the participant has this type and date. */
+    boolean outcomeTaken(UUID participant, long exceptId, OutcomeType type, java.time.LocalDate date) {
+        return jdbc.sql("""
+                select count(*) from participant_outcome
+                where participant_id = :p and type = :type and occurred_on = :date and id <> :id""")
+                .param("p", participant).param("type", type.name()).param("date", date).param("id", exceptId)
+                .query(Long.class).single() > 0;
+    }
+
     List<Assessment> assessments(UUID participant) {
         return jdbc.sql("""
                 select * from participant_assessment where participant_id = :p order by assessed_on, id""")

@@ -3,6 +3,8 @@ package it.labimpact.participant;
 import it.labimpact.audit.AuditTrail;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
+import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +39,33 @@ public class Assessments {
 
     /** Records an assessment; returns its id. */
     public long record(UUID participant, AssessmentData d) {
-        ParticipantSummary p = rules.changeable(participant);
+        Checked c = check(rules.changeable(participant), d);
+        long id = repository.insertAssessment(participant, d.kind(), c.data(), c.language(), c.digComp(),
+                Actor.require().username());
+        audit.record("participant.assessment.record", "participant", participant, details(id, c));
+        return id;
+    }
+
+    /**
+     * Corrects an assessment recorded by mistake, under the same rules; refused with a conflict when {@code version}
+     * is stale, "not found" when the assessment is not the participant's.
+     */
+    public void correct(UUID participant, long assessmentId, int version, AssessmentData d) {
+        Checked c = check(rules.changeable(participant), d);
+        if (repository.updateAssessment(participant, assessmentId, version, c.data(), c.language(), c.digComp()) == 0) {
+            if (repository.assessments(participant).stream().anyMatch(a -> a.id() == assessmentId)) {
+                throw new ConcurrentEditException("assessment", assessmentId);
+            }
+            throw new RecordNotFoundException("assessment", assessmentId);
+        }
+        audit.record("participant.assessment.correct", "participant", participant, details(assessmentId, c));
+    }
+
+    /** An assessment that passed the rules, with its level read on the scale of its kind. */
+    private record Checked(AssessmentData data, LanguageLevel language, Integer digComp) {
+    }
+
+    private Checked check(ParticipantSummary p, AssessmentData d) {
         FollowUpRules.required("kind", d.kind());
         FollowUpRules.required("phase", d.phase());
         FollowUpRules.required("instrument", d.instrument());
@@ -56,24 +84,25 @@ public class Assessments {
         if (d.instrument() == AssessmentInstrument.CERTIFICATION && d.certificationBody() == null) {
             throw new RuleViolationException("certificationBody", "assessment.certificationBody.required");
         }
-        AssessmentData effective = d.instrument() == AssessmentInstrument.CERTIFICATION ? d
-                : new AssessmentData(d.kind(), d.phase(), d.date(), d.level(), d.area(), d.instrument(), null,
-                        d.activityId(), d.assessorOrganisationId());
         if (d.activityId() != null) {
             rules.activity("activityId", d.activityId(), p);
         }
         if (d.assessorOrganisationId() != null && partnership.organisation(d.assessorOrganisationId()).isEmpty()) {
             throw new RuleViolationException("assessorOrganisationId", "assessment.assessor.unknown");
         }
-        long id = repository.insertAssessment(participant, d.kind(), effective, language, digComp,
-                Actor.require().username());
+        AssessmentData effective = d.instrument() == AssessmentInstrument.CERTIFICATION ? d
+                : new AssessmentData(d.kind(), d.phase(), d.date(), d.level(), d.area(), d.instrument(), null,
+                        d.activityId(), d.assessorOrganisationId());
+        return new Checked(effective, language, digComp);
+    }
+
+    private static Map<String, Object> details(long id, Checked c) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assessment", id);
-        details.put("kind", d.kind().name());
-        details.put("phase", d.phase().name());
-        details.put("level", language != null ? language.name() : digComp);
-        audit.record("participant.assessment.record", "participant", participant, details);
-        return id;
+        details.put("kind", c.data().kind().name());
+        details.put("phase", c.data().phase().name());
+        details.put("level", c.language() != null ? c.language().name() : c.digComp());
+        return details;
     }
 
     /** The assessments of a participant in the actor's scope, oldest first. */

@@ -2,6 +2,8 @@ package it.labimpact.participant;
 
 import it.labimpact.audit.AuditTrail;
 import it.labimpact.shared.Actor;
+import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,32 @@ public class Outcomes {
 
     /** Records an outcome; returns its id. */
     public long record(UUID participant, OutcomeData d) {
-        ParticipantSummary p = rules.changeable(participant);
+        check(rules.changeable(participant), d);
+        long id = repository.insertOutcome(participant, d, Actor.require().username())
+                .orElseThrow(() -> new RuleViolationException("date", "outcome.duplicate"));
+        audit.record("participant.outcome.record", "participant", participant, details(id, d));
+        return id;
+    }
+
+    /**
+     * Corrects an outcome recorded by mistake, under the same rules; refused with a conflict when {@code version} is
+     * stale, "not found" when the outcome is not the participant's.
+     */
+    public void correct(UUID participant, long outcomeId, int version, OutcomeData d) {
+        check(rules.changeable(participant), d);
+        if (repository.outcomeTaken(participant, outcomeId, d.type(), d.date())) {
+            throw new RuleViolationException("date", "outcome.duplicate");
+        }
+        if (repository.updateOutcome(participant, outcomeId, version, d) == 0) {
+            if (repository.outcomes(participant).stream().anyMatch(o -> o.id() == outcomeId)) {
+                throw new ConcurrentEditException("outcome", outcomeId);
+            }
+            throw new RecordNotFoundException("outcome", outcomeId);
+        }
+        audit.record("participant.outcome.correct", "participant", participant, details(outcomeId, d));
+    }
+
+    private void check(ParticipantSummary p, OutcomeData d) {
         FollowUpRules.required("type", d.type());
         rules.date("date", d.date(), p);
         if (d.type() == OutcomeType.EMPLOYMENT_STATUS) {
@@ -41,8 +68,9 @@ public class Outcomes {
         if (d.activityId() != null) {
             rules.activity("activityId", d.activityId(), p);
         }
-        long id = repository.insertOutcome(participant, d, Actor.require().username())
-                .orElseThrow(() -> new RuleViolationException("date", "outcome.duplicate"));
+    }
+
+    private static Map<String, Object> details(long id, OutcomeData d) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("outcome", id);
         details.put("type", d.type().name());
@@ -50,8 +78,7 @@ public class Outcomes {
             details.put("phase", d.phase().name());
             details.put("status", d.employmentStatus().name());
         }
-        audit.record("participant.outcome.record", "participant", participant, details);
-        return id;
+        return details;
     }
 
     /** The outcomes of a participant in the actor's scope, oldest first. */

@@ -200,6 +200,16 @@ class AssessmentPagesTest {
         assertThat(api(get("/api/v1/participants/" + participant + "/outcomes"), OPERATOR).getContentAsString())
                 .contains("PROFESSIONAL_GUIDANCE");
 
+        long assessmentId = jdbc.sql("select id from participant_assessment").query(Long.class).single();
+        String correction = "{\"version\":0,\"assessment\":" + assessment.replace("\"A2\"", "\"B1\"") + "}";
+        assertThat(api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/v1/participants/" + participant + "/assessments/" + assessmentId).content(correction), OPERATOR)
+                .getContentAsString()).contains("\"languageLevel\":\"B1\"").contains("\"version\":1");
+        MockHttpServletResponse stale = api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/v1/participants/" + participant + "/assessments/" + assessmentId).content(correction), OPERATOR);
+        assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getContentType()).startsWith("application/problem+json");
+
         String survey = "{\"activityId\":%d,\"answers\":{\"helpful\":\"YES\",\"contentUseful\":4}}".formatted(course);
         assertThat(api(post("/api/v1/participants/" + participant + "/surveys").content(survey), OPERATOR)
                 .getStatus()).isEqualTo(201);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
+import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import java.time.LocalDate;
@@ -200,6 +201,41 @@ class AssessmentsTest {
         TestActors.actAs(TestActors.coordinator());
         assertThat(assessments.of(participant)).hasSize(1);
         assertThat(count("participant_assessment")).isOne();
+    }
+
+    @Test
+    void correctionsFollowTheRulesAndRefuseAStaleVersion() {
+        long id = assessments.record(participant, italian(AssessmentPhase.EXIT, LocalDate.now(), "A1"));
+        long audit = ParticipantFixtures.lastAuditId(jdbc);
+        assessments.correct(participant, id, 0, italian(AssessmentPhase.EXIT, LocalDate.now(), "A2"));
+        assertThat(assessments.of(participant)).singleElement().satisfies(a -> {
+            assertThat(a.languageLevel()).isEqualTo(LanguageLevel.A2);
+            assertThat(a.version()).isOne();
+        });
+        assertThatThrownBy(() -> assessments.correct(participant, id, 0,
+                italian(AssessmentPhase.EXIT, LocalDate.now(), "B1"))).isInstanceOf(ConcurrentEditException.class);
+        assertRefused(() -> assessments.correct(participant, id, 1, italian(AssessmentPhase.EXIT,
+                LocalDate.now().plusDays(1), "B1")), "date", "assessment.date.future");
+        assertThatThrownBy(() -> assessments.correct(participant, id + 1000, 0,
+                italian(AssessmentPhase.EXIT, LocalDate.now(), "B1"))).isInstanceOf(RecordNotFoundException.class);
+
+        long first = outcomes.record(participant, new OutcomeData(OutcomeType.PROFESSIONAL_GUIDANCE, firstContact,
+                null, null, null));
+        outcomes.record(participant, new OutcomeData(OutcomeType.PROFESSIONAL_GUIDANCE, LocalDate.now(), null, null,
+                null));
+        assertRefused(() -> outcomes.correct(participant, first, 0, new OutcomeData(
+                OutcomeType.PROFESSIONAL_GUIDANCE, LocalDate.now(), null, null, null)), "date", "outcome.duplicate");
+        outcomes.correct(participant, first, 0, new OutcomeData(OutcomeType.FAMILY_REUNIFICATION, LocalDate.now(),
+                null, null, null));
+        assertThatThrownBy(() -> outcomes.correct(participant, first, 0, new OutcomeData(
+                OutcomeType.LONG_TERM_RESIDENCE, LocalDate.now(), null, null, null)))
+                .isInstanceOf(ConcurrentEditException.class);
+        TestActors.actAs(TestActors.operator("cremasca"));
+        assertThatThrownBy(() -> assessments.correct(participant, id, 1,
+                italian(AssessmentPhase.EXIT, LocalDate.now(), "B1"))).isInstanceOf(RecordNotFoundException.class);
+        assertThat(ParticipantFixtures.auditSince(jdbc, audit)).extracting(r -> r.get("action")).containsExactly(
+                "participant.assessment.correct", "participant.outcome.record", "participant.outcome.record",
+                "participant.outcome.correct");
     }
 
     private long count(String table) {

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +45,14 @@ class AssessmentApiController {
 
     /** Survey answers given on paper, for an activity of the participant's network. */
     record SurveyRequest(@NotNull Long activityId, @Valid @NotNull SurveyAnswers answers) {
+    }
+
+    /** A correction: the whole assessment, and the version it was read at. */
+    record AssessmentCorrection(@NotNull Integer version, @Valid @NotNull AssessmentData assessment) {
+    }
+
+    /** A correction: the whole outcome, and the version it was read at. */
+    record OutcomeCorrection(@NotNull Integer version, @Valid @NotNull OutcomeData outcome) {
     }
 
     /** The id of what was created. */
@@ -74,6 +83,14 @@ class AssessmentApiController {
         return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/assessments")).body(new Created(created));
     }
 
+    @PutMapping("/assessments/{assessmentId}")
+    @Operation(summary = "Correct an assessment recorded by mistake; 409 when the version is stale")
+    AssessmentsResponse correctAssessment(@PathVariable String id, @PathVariable long assessmentId,
+            @Valid @RequestBody AssessmentCorrection request) {
+        assessments.correct(uuid(id), assessmentId, request.version(), request.assessment());
+        return assessments(id);
+    }
+
     @GetMapping("/outcomes")
     @Operation(summary = "Outcomes of a participant, oldest first")
     OutcomesResponse outcomes(@PathVariable String id) {
@@ -85,6 +102,14 @@ class AssessmentApiController {
     ResponseEntity<Created> outcome(@PathVariable String id, @RequestBody OutcomeData data) {
         long created = outcomes.record(uuid(id), data);
         return ResponseEntity.created(URI.create("/api/v1/participants/" + id + "/outcomes")).body(new Created(created));
+    }
+
+    @PutMapping("/outcomes/{outcomeId}")
+    @Operation(summary = "Correct an outcome recorded by mistake; 409 when the version is stale")
+    OutcomesResponse correctOutcome(@PathVariable String id, @PathVariable long outcomeId,
+            @Valid @RequestBody OutcomeCorrection request) {
+        outcomes.correct(uuid(id), outcomeId, request.version(), request.outcome());
+        return outcomes(id);
     }
 
     @PostMapping("/surveys")
