@@ -228,6 +228,12 @@ class AssessmentPagesTest {
             assertThat(api(request, crema).getStatus()).isEqualTo(404);
             assertThat(api(request, TestActors.evaluator()).getStatus()).isEqualTo(403);
         }
+        Actor governance = new Actor(6, "test.governance", "Test Governance", it.labimpact.shared.Role.GOVERNANCE,
+                it.labimpact.shared.ScopeType.PROJECT, null, null);
+        assertThat(api(get("/api/v1/participants/" + participant + "/assessments"), governance).getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/participants/" + participant + "/outcomes").param("type", "PROFESSIONAL_GUIDANCE")
+                .with(csrf()).with(TestActors.as(governance))).andReturn().getResponse().getStatus()).isEqualTo(403);
         for (String form : List.of("/assessments", "/outcomes", "/surveys", "/surveys/link")) {
             MockHttpServletResponse r = mvc.perform(post("/participants/" + participant + form)
                     .param("type", "PROFESSIONAL_GUIDANCE").param("date", LocalDate.now().toString())
