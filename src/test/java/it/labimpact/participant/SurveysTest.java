@@ -91,6 +91,33 @@ class SurveysTest {
     }
 
     @Test
+    void twoSimultaneousAnswersThroughOneLinkRecordOne() throws Exception {
+        SurveyLink link = surveys.createLink(participant, course, "it");
+        TestActors.clear();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Surveys.Submission>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return surveys.answer(link.token(), ANSWERS);
+                }));
+            }
+            start.countDown();
+            java.util.List<Surveys.Submission> outcomes = new java.util.ArrayList<>();
+            for (var r : results) {
+                outcomes.add(r.get());
+            }
+            assertThat(outcomes).containsOnlyOnce(Surveys.Submission.RECORDED)
+                    .containsOnly(Surveys.Submission.RECORDED, Surveys.Submission.ALREADY_ANSWERED);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers()).isOne();
+    }
+
+    @Test
     void expiredAndUnknownLinksAreRefused() {
         SurveyLink link = surveys.createLink(participant, course, "it");
         jdbc.sql("update participant_survey_link set expires_at = now() - interval '1 minute'").update();
