@@ -56,6 +56,29 @@ class MessageBundlesTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Spring formats a message with MessageFormat only when it has arguments: there an apostrophe must be
+     * doubled, elsewhere it must not be (or the page shows it twice).
+     */
+    @Test
+    void apostrophesAreDoubledExactlyInMessagesWithArguments() throws IOException {
+        Set<String> wrong = new TreeSet<>();
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                Properties props = load(p);
+                for (String key : props.stringPropertyNames()) {
+                    String v = props.getProperty(key);
+                    boolean arguments = v.matches("(?s).*\\{\\d.*");
+                    boolean lone = v.replace("''", "").contains("'");
+                    if (arguments ? lone : v.contains("''")) {
+                        wrong.add(p.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static Properties load(Path p) throws IOException {
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(p)) {
