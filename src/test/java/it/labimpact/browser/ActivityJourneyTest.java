@@ -102,7 +102,7 @@ class ActivityJourneyTest extends BrowserTest {
     }
 
     private void submit(String form) {
-        driver.findElement(By.cssSelector(form + " button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector(form + " button[type=submit]")));
     }
 
     private void assertNoHorizontalScroll() {

@@ -27,14 +27,14 @@ class AdministrationJourneyTest extends BrowserTest {
         driver.findElement(By.id("taxCode")).sendKeys("123");
         driver.findElement(By.id("seatIstat")).sendKeys("015146");
         new Select(driver.findElement(By.id("kind"))).selectByValue("THIRD_SECTOR");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(waitFor(By.id("taxCode-error")).getText()).contains("11 cifre");
         assertThat(driver.findElement(By.id("taxCode")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo("Cooperativa Sociale Esempio");
         assertAccessible();
         driver.findElement(By.id("taxCode")).clear();
         driver.findElement(By.id("taxCode")).sendKeys("01234567890");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         waitForHeading("Cooperativa Sociale Esempio");
         assertThat(driver.getPageSource()).contains("Milano (MI)");
 
@@ -44,7 +44,7 @@ class AdministrationJourneyTest extends BrowserTest {
         open("/admin/territory");
         assertAccessible();
         driver.findElement(By.id("ambiti-file")).sendKeys(csv.toString());
-        driver.findElement(By.cssSelector("form[action$='/ambiti'] button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action$='/ambiti'] button[type=submit]")));
         String report = waitFor(By.id("import-report-title")).findElement(By.xpath("..")).getText();
         assertThat(report).contains("nessun dato è stato modificato").contains("999999");
         assertAccessible();
@@ -54,7 +54,7 @@ class AdministrationJourneyTest extends BrowserTest {
                 .getBytes(Charset.forName("windows-1252")));
         open("/admin/territory");
         driver.findElement(By.id("tcn-file")).sendKeys(huge.toString());
-        driver.findElement(By.cssSelector("form[action$='/tcn'] button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("form[action$='/tcn'] button[type=submit]")));
         waitForHeading("File troppo grande");
         assertThat(driver.getPageSource()).contains("10 MB");
         assertAccessible();
@@ -82,16 +82,16 @@ class AdministrationJourneyTest extends BrowserTest {
         new Select(driver.findElement(By.id("scope"))).selectByValue("NETWORK");
         new Select(driver.findElement(By.id("networkCode"))).selectByValue("siziano");
         driver.findElement(By.id("password")).sendKeys("corta");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(waitFor(By.id("password-error")).getText()).contains("almeno 12 caratteri");
         assertAccessible();
         driver.findElement(By.id("password")).sendKeys("una-password-lunga-2026");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("Utente salvato");
 
         open("/account/tokens");
         driver.findElement(By.id("name")).sendKeys("Script di monitoraggio");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(waitFor(By.id("new-token")).getText()).startsWith("lip_");
         assertAccessible();
     }

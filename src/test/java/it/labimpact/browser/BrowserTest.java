@@ -83,6 +83,13 @@ abstract class BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
     }
 
+    /** Clicks {@code element} and waits until the browser has left the current page. */
+    protected void clickAndWaitForNextPage(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Waits for an element of the next page (after a click that navigates), and returns it. */
     protected WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
