@@ -1,5 +1,6 @@
 package it.labimpact.participant.web;
 
+import it.labimpact.participant.Assessment;
 import it.labimpact.participant.AssessmentData;
 import it.labimpact.participant.AssessmentInstrument;
 import it.labimpact.participant.AssessmentKind;
@@ -7,6 +8,7 @@ import it.labimpact.participant.AssessmentPhase;
 import it.labimpact.participant.CertificationBody;
 import it.labimpact.participant.DigCompLevel;
 import it.labimpact.participant.EmploymentStatus;
+import it.labimpact.participant.Outcome;
 import it.labimpact.participant.OutcomeData;
 import it.labimpact.participant.OutcomeType;
 import it.labimpact.participant.SurveyAnswers;
@@ -34,6 +36,13 @@ final class FollowUpForms {
                     "", "");
         }
 
+        /** A recorded assessment, as the form to correct it shows it. */
+        static AssessmentForm of(Assessment a) {
+            return new AssessmentForm(a.kind().name(), a.phase().name(), a.date().toString(), a.level(),
+                    text(a.area()), a.instrument().name(), text(a.certificationBody()), text(a.activityId()),
+                    text(a.assessorOrganisationId()));
+        }
+
         AssessmentData toData(Map<String, String> errors) {
             return new AssessmentData(value(AssessmentKind.class, "kind", kind, errors),
                     value(AssessmentPhase.class, "phase", phase, errors), FollowUpForms.date("date", date, errors), level,
@@ -51,6 +60,12 @@ final class FollowUpForms {
 
         static OutcomeForm empty() {
             return new OutcomeForm("PROFESSIONAL_GUIDANCE", LocalDate.now().toString(), "", "", "");
+        }
+
+        /** A recorded outcome, as the form to correct it shows it. */
+        static OutcomeForm of(Outcome o) {
+            return new OutcomeForm(o.type().name(), o.date().toString(), text(o.phase()), text(o.employmentStatus()),
+                    text(o.activityId()));
         }
 
         OutcomeData toData(Map<String, String> errors) {
@@ -129,6 +144,10 @@ final class FollowUpForms {
             return null;
         }
         return n == null ? null : n.intValue();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static boolean blank(String s) {

@@ -66,15 +66,27 @@ class RecordSections {
         UUID id = UUID.fromString(m.group(1));
         ParticipantSummary participant = registry.summary(id);
         var list = assessments.of(id);
-        List<ActivitySummary> networkActivities = activities.activities(new ActivityQuery(participant.networkCode(),
-                null, null, null, null, null, null, null), new PageRequest(0, 200)).items();
-        Map<Long, String> titles = networkActivities.stream()
-                .collect(Collectors.toMap(ActivitySummary::id, ActivitySummary::title, (a, b) -> a));
         model.addAttribute("followUp", true);
         model.addAttribute("assessmentList", list);
         model.addAttribute("progress", Assessments.progress(list));
         model.addAttribute("outcomeList", outcomes.of(id));
         model.addAttribute("surveyList", surveys.of(id));
+        options(participant, model);
+        defaults(model, "assessmentForm", FollowUpForms.AssessmentForm.empty());
+        defaults(model, "outcomeForm", FollowUpForms.OutcomeForm.empty());
+        defaults(model, "surveyForm", FollowUpForms.SurveyForm.empty());
+        defaults(model, "linkForm", FollowUpForms.SurveyForm.empty());
+        for (String errors : List.of("assessmentErrors", "outcomeErrors", "surveyErrors", "linkErrors")) {
+            defaults(model, errors, Map.of());
+        }
+    }
+
+    /** The options of the assessment, outcome and survey forms (also on the pages that correct one). */
+    void options(ParticipantSummary participant, Model model) {
+        List<ActivitySummary> networkActivities = activities.activities(new ActivityQuery(participant.networkCode(),
+                null, null, null, null, null, null, null), new PageRequest(0, 200)).items();
+        Map<Long, String> titles = networkActivities.stream()
+                .collect(Collectors.toMap(ActivitySummary::id, ActivitySummary::title, (a, b) -> a));
         model.addAttribute("networkActivities", networkActivities);
         model.addAttribute("activityTitles", titles);
         model.addAttribute("assessors", partnership.network(participant.networkCode())
@@ -89,13 +101,6 @@ class RecordSections {
         model.addAttribute("employmentStatuses", EmploymentStatus.values());
         model.addAttribute("helpfulValues", SurveyAnswers.Helpful.values());
         model.addAttribute("surveyLanguages", Surveys.LANGUAGES);
-        defaults(model, "assessmentForm", FollowUpForms.AssessmentForm.empty());
-        defaults(model, "outcomeForm", FollowUpForms.OutcomeForm.empty());
-        defaults(model, "surveyForm", FollowUpForms.SurveyForm.empty());
-        defaults(model, "linkForm", FollowUpForms.SurveyForm.empty());
-        for (String errors : List.of("assessmentErrors", "outcomeErrors", "surveyErrors", "linkErrors")) {
-            defaults(model, errors, Map.of());
-        }
     }
 
     private static void defaults(Model model, String name, Object value) {
