@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ public class ActivityManagement {
 
     private static final Set<Role> EDITORS = Set.of(Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN);
 
+    private final ApplicationEventPublisher events;
     private final ActivityRepository repository;
     private final ActivityCatalogue catalogue;
     private final Partnership partnership;
@@ -40,7 +42,8 @@ public class ActivityManagement {
     private final AuditTrail audit;
 
     ActivityManagement(ActivityRepository repository, ActivityCatalogue catalogue, Partnership partnership,
-            TerritoryCatalogue territory, AuditTrail audit) {
+            TerritoryCatalogue territory, AuditTrail audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.catalogue = catalogue;
         this.partnership = partnership;
@@ -97,6 +100,9 @@ public class ActivityManagement {
             changes.put("organisations", data.allOrganisations());
         }
         audit.record("activity.update", "activity_activity", id, changes);
+        if (row.plannedHours().compareTo(data.plannedHours()) != 0 || !row.typeCode().equals(data.typeCode())) {
+            events.publishEvent(new ActivityPlanChanged(List.of(id)));
+        }
     }
 
     // --- sessions ---
@@ -160,7 +166,8 @@ public class ActivityManagement {
     /** Changes a type read at {@code data.version()}; its code stays. */
     public void updateType(String code, ActivityTypeData data) {
         coordination();
-        repository.type(code).orElseThrow(() -> new RecordNotFoundException("activity type", code));
+        ActivityTypeView before = repository.type(code)
+                .orElseThrow(() -> new RecordNotFoundException("activity type", code));
         if (data.version() == null) {
             throw new RuleViolationException("version", "edit.version.required");
         }
@@ -168,6 +175,12 @@ public class ActivityManagement {
             throw new ConcurrentEditException("activity type", code);
         }
         audit.record("activity.type.update", "activity_type", code, typeDetails(data));
+        if (before.completionThreshold().compareTo(data.completionThreshold()) != 0) {
+            List<Long> affected = repository.activityIdsOfType(code);
+            if (!affected.isEmpty()) {
+                events.publishEvent(new ActivityPlanChanged(affected));
+            }
+        }
     }
 
     // --- checks ---

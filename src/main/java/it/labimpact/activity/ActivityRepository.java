@@ -52,6 +52,11 @@ class ActivityRepository {
                 .list();
     }
 
+    List<Long> activityIdsOfType(String code) {
+        return jdbc.sql("select id from activity_activity where type_code = :code order by id").param("code", code)
+                .query(Long.class).list();
+    }
+
     Optional<ActivityTypeView> type(String code) {
         return jdbc.sql("select * from activity_type where code = :code").param("code", code)
                 .query(ActivityRepository::type).optional();

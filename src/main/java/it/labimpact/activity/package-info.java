@@ -5,7 +5,8 @@
  * changes are audited and guarded by optimistic locking ({@link it.labimpact.activity.ActivityManagement}).
  *
  * <p>Tables: {@code activity_type}, {@code activity_activity}, {@code activity_organisation},
- * {@code activity_session}. Depends on {@code partnership}, {@code territory}, {@code audit}.
+ * {@code activity_session}. Publishes {@link it.labimpact.activity.ActivityPlanChanged} when what completion is
+ * measured against changes. Depends on {@code partnership}, {@code territory}, {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Activity")
 package it.labimpact.activity;

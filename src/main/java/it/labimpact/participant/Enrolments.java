@@ -1,6 +1,8 @@
 package it.labimpact.participant;
 
 import it.labimpact.activity.ActivityCatalogue;
+import it.labimpact.activity.ActivityPlanChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import it.labimpact.activity.ActivityDetail;
 import it.labimpact.activity.ActivityRef;
 import it.labimpact.activity.SessionView;
@@ -167,6 +169,22 @@ public class Enrolments {
         ActivityRef activity = activities.activity(row.activityId()).orElseThrow();
         follow(row, activity);
         return view(repository.find(id).orElseThrow(), activity);
+    }
+
+    /**
+     * Brings the statuses of an activity's enrolments in line when its planned hours, its type or its type's
+     * completion threshold change (after that change has committed, in a transaction of its own; the event
+     * publication registry retries a failure).
+     */
+    @ApplicationModuleListener
+    public void on(ActivityPlanChanged event) {
+        Actor.runAs(Actor.SYSTEM, () -> {
+            for (long activityId : event.activityIds()) {
+                activities.activity(activityId).ifPresent(activity ->
+                        repository.list(activityId, null, null, null, 0, Integer.MAX_VALUE)
+                                .forEach(row -> follow(row, activity)));
+            }
+        });
     }
 
     // --- attendance ---

@@ -42,6 +42,13 @@ public record Actor(long userId, String username, String displayName, Role role,
      * Runs {@code action} as {@code actor} on this thread, outside any request (start-up jobs such as the demo
      * data), then puts the previous security context back.
      */
+    /**
+     * The platform itself, for work no person started (reacting to another module's event, scheduled jobs):
+     * sees the whole project; the audit trail names it {@code system}.
+     */
+    public static final Actor SYSTEM = new Actor(0, "system", "Lab'Impact", Role.COORDINATOR, ScopeType.PROJECT,
+            null, null);
+
     public static void runAs(Actor actor, Runnable action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
