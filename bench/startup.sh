@@ -14,7 +14,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 for i in $(seq 1 "$runs"); do
   log="$work/run$i.log"
   java -jar "$jar" --labimpact.embedded-db.data-dir="$work/pg" --labimpact.embedded-db.port=25432 \
-       --server.port=18080 >"$log" 2>&1 &
+       --labimpact.vault.key-dir="$work/keys" --server.port=18080 >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
     grep -q "Started LabImpactApplication" "$log" && break

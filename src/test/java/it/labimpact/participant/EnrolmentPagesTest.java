@@ -140,9 +140,12 @@ class EnrolmentPagesTest {
     @Test
     void theRecordEnrolsWithdrawsWithAReasonAndReinstates() throws Exception {
         EnrolmentFixtures.Course other = EnrolmentFixtures.course(management, jdbc, "milano", "2", "2");
+        java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
         MvcResult enrolled = perform(post("/participants/" + awa + "/enrolments").with(csrf())
-                .param("activityId", String.valueOf(other.id())), MILANO);
+                .param("activityId", String.valueOf(other.id())).param("enrolledOn", yesterday.toString()), MILANO);
         assertThat(enrolled.getFlashMap().get("success")).isEqualTo("enrolment.enrolled");
+        assertThat(jdbc.sql("select enrolled_on from participant_enrolment where activity_id = :a")
+                .param("a", other.id()).query(java.time.LocalDate.class).single()).isEqualTo(yesterday);
         MvcResult twice = perform(post("/participants/" + awa + "/enrolments").with(csrf())
                 .param("activityId", String.valueOf(other.id())), MILANO);
         assertThat(twice.getFlashMap().get("errorKey")).isEqualTo("enrolment.duplicate");

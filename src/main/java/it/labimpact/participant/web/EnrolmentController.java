@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -110,7 +111,8 @@ class EnrolmentController {
 
     @PostMapping("/activities/{id}/enrolments")
     String enrolFromActivity(@PathVariable long id, @RequestParam String participantId,
-            @RequestParam(required = false) LocalDate enrolledOn, @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolledOn,
+            @RequestParam(required = false) String q,
             RedirectAttributes redirect) {
         enrol(ParticipantController.uuid(participantId), id, enrolledOn, redirect);
         if (q != null && !q.isBlank()) {
@@ -121,12 +123,13 @@ class EnrolmentController {
 
     @PostMapping("/participants/{id}/enrolments")
     String enrolFromRecord(@PathVariable String id, @RequestParam(required = false) Long activityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolledOn,
             RedirectAttributes redirect) {
         UUID participant = ParticipantController.uuid(id);
         if (activityId == null) {
             flashError(redirect, "enrolment.record.activity");
         } else {
-            enrol(participant, activityId, null, redirect);
+            enrol(participant, activityId, enrolledOn, redirect);
         }
         return "redirect:/participants/" + participant + "#enrolments";
     }
