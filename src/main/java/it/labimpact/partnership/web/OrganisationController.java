@@ -11,6 +11,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import jakarta.validation.Valid;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,14 +44,6 @@ class OrganisationController {
         return OrganisationKind.values();
     }
 
-    /** Every comune, for the seat field's suggestions (code and name). */
-    @ModelAttribute("comuni")
-    java.util.List<it.labimpact.territory.Comune> comuni(jakarta.servlet.http.HttpServletRequest request) {
-        boolean form = request.getRequestURI().endsWith("/new") || request.getRequestURI().endsWith("/edit")
-                || "POST".equals(request.getMethod());
-        return form ? territory.allComuni(new it.labimpact.territory.ComuneQuery(null, null, null))
-                : java.util.List.of();
-    }
 
     @GetMapping("/organisations")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) OrganisationKind kind,
@@ -79,14 +72,14 @@ class OrganisationController {
     @GetMapping("/organisations/new")
     String newForm(Model model) {
         model.addAttribute("form", new OrganisationData("", OrganisationKind.THIRD_SECTOR, "", "", "", "", "", ""));
-        return "partnership/organisation-form";
+        return form(model);
     }
 
     @PostMapping("/organisations")
     String create(@Valid @ModelAttribute("form") OrganisationData form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return "partnership/organisation-form";
+            return form(model);
         }
         try {
             long id = management.createOrganisation(form);
@@ -94,10 +87,10 @@ class OrganisationController {
             return "redirect:/organisations/" + id;
         } catch (RuleViolationException e) {
             errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
-            return "partnership/organisation-form";
+            return form(model);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             errors.rejectValue("name", "organisation.duplicate");
-            return "partnership/organisation-form";
+            return form(model);
         }
     }
 
@@ -111,7 +104,7 @@ class OrganisationController {
         model.addAttribute("form", org.data());
         model.addAttribute("id", id);
         model.addAttribute("version", org.version());
-        return "partnership/organisation-form";
+        return form(model);
     }
 
     @PostMapping("/organisations/{id}")
@@ -120,7 +113,7 @@ class OrganisationController {
         model.addAttribute("id", id);
         model.addAttribute("version", version);
         if (errors.hasErrors()) {
-            return "partnership/organisation-form";
+            return form(model);
         }
         try {
             management.updateOrganisation(id, version, form);
@@ -133,6 +126,12 @@ class OrganisationController {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             errors.rejectValue("name", "organisation.duplicate");
         }
+        return form(model);
+    }
+
+    /** The organisation form, with every comune for the seat field's suggestions (code and name). */
+    private String form(Model model) {
+        model.addAttribute("comuni", territory.allComuni(new ComuneQuery(null, null, null)));
         return "partnership/organisation-form";
     }
 }
