@@ -2,6 +2,7 @@ package it.labimpact;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * <p>Each direct sub-package is a Spring Modulith application module; see {@code docs/architecture.md}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 @EnableAsync
 public class LabImpactApplication {

@@ -1,0 +1,55 @@
+package it.labimpact.indicator;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Indicator settings ({@code labimpact.indicators.*}).
+ *
+ * @param projectStart the first day of the project, where project-to-date begins and the first quarter lies
+ * @param smallCellThreshold published or exported cells counting fewer persons than this are suppressed
+ * @param ageBands the lower bounds of the age bands after the first: {@code 18,25,35,50,65} gives
+ *     {@code 0-17, 18-24, 25-34, 35-49, 50-64, 65+}
+ */
+@ConfigurationProperties("labimpact.indicators")
+public record IndicatorSettings(@DefaultValue("2024-01-01") LocalDate projectStart,
+        @DefaultValue("5") int smallCellThreshold, @DefaultValue({"18", "25", "35", "50", "65"}) List<Integer> ageBands) {
+
+    public IndicatorSettings {
+        if (smallCellThreshold < 1) {
+            throw new IllegalArgumentException("labimpact.indicators.small-cell-threshold must be at least 1");
+        }
+        ageBands = List.copyOf(ageBands);
+        for (int i = 1; i < ageBands.size(); i++) {
+            if (ageBands.get(i) <= ageBands.get(i - 1)) {
+                throw new IllegalArgumentException("labimpact.indicators.age-bands must increase");
+            }
+        }
+    }
+
+    /** The label of the band an age falls in. */
+    public String ageBand(int age) {
+        int lower = 0;
+        for (int bound : ageBands) {
+            if (age < bound) {
+                return lower + "-" + (bound - 1);
+            }
+            lower = bound;
+        }
+        return lower + "+";
+    }
+
+    /** The band labels, youngest first. */
+    public List<String> ageBandLabels() {
+        java.util.ArrayList<String> labels = new java.util.ArrayList<>();
+        int lower = 0;
+        for (int bound : ageBands) {
+            labels.add(lower + "-" + (bound - 1));
+            lower = bound;
+        }
+        labels.add(lower + "+");
+        return labels;
+    }
+}

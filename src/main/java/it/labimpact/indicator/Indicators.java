@@ -1,0 +1,145 @@
+package it.labimpact.indicator;
+
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.RuleViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The indicator module's face: the catalogue, the reporting periods, and the indicator values computed fresh
+ * from the data (one set of SQL queries over the facts the other modules publish, no nightly batch).
+ *
+ * <p>{@link #compute} gives raw values, for the screens of users who may see the network's records;
+ * {@link #published} gives the same values with small cells suppressed, for exports, open data and the API.
+ */
+@Service
+public class Indicators {
+
+    private final IndicatorRepository repository;
+    private final IndicatorEngine engine;
+    private final IndicatorSettings settings;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorSettings settings) {
+        this(repository, engine, settings, Clock.systemDefaultZone());
+    }
+
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorSettings settings, Clock clock) {
+        this.repository = repository;
+        this.engine = engine;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The active indicators, in catalogue order. */
+    public List<IndicatorDefinition> catalogue() {
+        return repository.definitions();
+    }
+
+    /** One indicator, active or not. */
+    public IndicatorDefinition definition(String code) {
+        return repository.definition(code).orElseThrow(() -> new RecordNotFoundException("indicator", code));
+    }
+
+    public IndicatorSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Reads a period code ({@code 2026-Q3}, {@code 2026}, {@code PTD}).
+     *
+     * @throws RuleViolationException on field {@code period} for an unknown code or one before the project
+     */
+    public Period period(String code) {
+        try {
+            Period p = Period.parse(code, settings.projectStart(), LocalDate.now(clock));
+            if (p.to().isBefore(settings.projectStart())) {
+                throw new RuleViolationException("period", "indicator.period.beforeProject", code);
+            }
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("period", "indicator.period.unknown", String.valueOf(code));
+        }
+    }
+
+    /** The periods to choose from: project to date, then the years and quarters from the project's start, newest first. */
+    public List<Period> periods() {
+        LocalDate today = LocalDate.now(clock);
+        List<Period> periods = new ArrayList<>();
+        periods.add(Period.projectToDate(settings.projectStart(), today));
+        for (int y = today.getYear(); y >= settings.projectStart().getYear(); y--) {
+            periods.add(Period.year(y));
+        }
+        for (Period q = Period.quarterOf(today); !q.to().isBefore(settings.projectStart());
+                q = Period.quarterOf(q.from().minusDays(1))) {
+            periods.add(q);
+        }
+        return periods;
+    }
+
+    /** The current quarter. */
+    public Period currentQuarter() {
+        return Period.quarterOf(LocalDate.now(clock));
+    }
+
+    /**
+     * The raw values of every active indicator for a period: the project total and every network's values, or only
+     * one network's when {@code network} is given. Raw values are for screens; publish with {@link #publish}.
+     *
+     * @throws it.labimpact.shared.RecordNotFoundException when the actor may not read {@code network}'s records
+     */
+    @Transactional(readOnly = true)
+    public IndicatorResult compute(Period period, String network) {
+        checkScope(network);
+        return new IndicatorResult(period, network, Instant.now(clock),
+                engine.compute(catalogue(), period, network, settings), 0, null);
+    }
+
+    /** {@link #compute} with small cells suppressed. */
+    @Transactional(readOnly = true)
+    public IndicatorResult published(Period period, String network) {
+        return publish(compute(period, network));
+    }
+
+    /** Suppresses the small cells of raw values (primary and secondary suppression, see {@link SmallCells}). */
+    public IndicatorResult publish(IndicatorResult raw) {
+        if (raw.isSuppressed()) {
+            return raw;
+        }
+        return new IndicatorResult(raw.period(), raw.network(), raw.computedAt(),
+                SmallCells.suppress(raw.cells(), catalogue(), settings.smallCellThreshold()),
+                settings.smallCellThreshold(), raw.snapshotId());
+    }
+
+    /**
+     * The records behind a number (drill-down), for a user who may read them: participants by pseudonymous id,
+     * activities, organisations or comuni, depending on the indicator.
+     *
+     * @param network the network, {@code null} for the project (then only a project-wide user may ask)
+     * @param dimension the breakdown, {@code null} for the total
+     */
+    @Transactional(readOnly = true)
+    public List<DrillRecord> records(String indicator, Period period, String network, Dimension dimension,
+            String key) {
+        IndicatorDefinition d = definition(indicator);
+        checkScope(network);
+        Actor actor = Actor.require();
+        if (network == null && !actor.seesWholeProject()) {
+            throw new RecordNotFoundException("network", "project");
+        }
+        return engine.records(d, period, network, dimension, key, settings);
+    }
+
+    private static void checkScope(String network) {
+        if (network != null && !Actor.require().canRead(network)) {
+            throw new RecordNotFoundException("network", network);
+        }
+    }
+}
