@@ -25,7 +25,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
     static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit",
-            "activity", "participant", "enrolment", "assessment", "survey", "indicator");
+            "activity", "participant", "enrolment", "assessment", "survey", "indicator", "report", "dashboard");
 
     /**
      * One bundle per module, {@code messages/<module>_<lang>.properties}, UTF-8; a language without a
