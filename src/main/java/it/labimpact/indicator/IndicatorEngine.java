@@ -2,6 +2,7 @@ package it.labimpact.indicator;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class IndicatorEngine {
         boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
                 || d.computation().equals("CONTACTS"));
         if (needsPresence) {
-            preparePresence(period, network);
+            preparePresence(period, network, false);
         }
         List<Cell> cells = new ArrayList<>();
         if (!persons.isEmpty()) {
@@ -93,9 +94,9 @@ class IndicatorEngine {
         params.put("limit", MAX_RECORDS);
         if (d.rule() == CountingRule.PERSONS) {
             if (d.computation().startsWith("PRESENCE")) {
-                preparePresence(period, network);
+                preparePresence(period, network, false);
             }
-            String hits = hitSql(d, 0, params);
+            String hits = hitSql(d, 0, params, false);
             StringBuilder sql = new StringBuilder("select distinct p.participant_id::text as id, p.network_code from (")
                     .append(hits).append(") h join participant_fact_person p on p.participant_id = h.participant_id")
                     .append(" left join activity_fact_activity a on a.activity_id = h.activity_id")
@@ -142,22 +143,91 @@ class IndicatorEngine {
                 .query((rs, n) -> new DrillRecord(q.recordKind(), rs.getString(1), rs.getString(2))).list();
     }
 
+    /**
+     * The totals of the given indicators quarter by quarter over {@code range} (whole quarters), for the project
+     * and every network, or for one network: attendance is read once for the whole range.
+     */
+    Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network) {
+        jdbc.sql("set local work_mem = '128MB'").update();
+        Map<Period, List<Cell>> byQuarter = new LinkedHashMap<>();
+        for (Period q = Period.quarterOf(range.from()); !q.from().isAfter(range.to());
+                q = Period.quarterOf(q.to().plusDays(1))) {
+            byQuarter.put(q, new ArrayList<>());
+        }
+        boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
+                || d.computation().equals("CONTACTS"));
+        if (needsPresence) {
+            preparePresence(range, network, true);
+        }
+        List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
+        if (!persons.isEmpty()) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", range.from());
+            params.put("to", range.to());
+            StringJoiner hits = new StringJoiner("\nunion\n");
+            for (int i = 0; i < persons.size(); i++) {
+                hits.add(hitSql(persons.get(i), i, params, true));
+            }
+            String sets = network == null ? "(h.code, h.quarter), (h.code, h.quarter, p.network_code)"
+                    : "(h.code, h.quarter, p.network_code)";
+            if (network != null) {
+                params.put("network", network);
+            }
+            jdbc.sql("select h.code, h.quarter, grouping(p.network_code) as g_network, p.network_code,"
+                            + " count(distinct p.person_id) as persons from (" + hits + ") h"
+                            + " join participant_fact_person p on p.participant_id = h.participant_id"
+                            + (network == null ? "" : " where p.network_code = :network")
+                            + " group by grouping sets (" + sets + ")")
+                    .params(params).query((rs, n) -> {
+                        List<Cell> cells = byQuarter.get(Period.quarterOf(rs.getObject("quarter", LocalDate.class)));
+                        if (cells != null) {
+                            cells.add(new Cell(rs.getString("code"), rs.getInt("g_network") == 0
+                                    ? rs.getString("network_code") : null, null, null,
+                                    BigDecimal.valueOf(rs.getLong("persons")), false));
+                        }
+                        return null;
+                    }).list();
+        }
+        for (Map.Entry<Period, List<Cell>> q : byQuarter.entrySet()) {
+            Period clipped = new Period(Period.Kind.QUARTER, q.getKey().code(),
+                    q.getKey().from().isBefore(range.from()) ? range.from() : q.getKey().from(),
+                    q.getKey().to().isAfter(range.to()) ? range.to() : q.getKey().to());
+            for (IndicatorDefinition d : definitions) {
+                if (d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK) {
+                    things(d, clipped, network).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
+                }
+            }
+            for (IndicatorDefinition d : definitions) {
+                if (d.rule() == CountingRule.RATIO) {
+                    q.getValue().addAll(ratio(d, q.getValue()));
+                }
+            }
+            q.getValue().removeIf(c -> !allowed(c, definitions));
+        }
+        if (needsPresence) {
+            jdbc.sql("drop table if exists ind_presence").update();
+        }
+        return byQuarter;
+    }
+
     // --- persons ---
 
     /**
      * The enrolments with at least one presence in the period, with the number of presences: the one read of the
      * attendance table.
      */
-    private void preparePresence(Period period, String network) {
+    private void preparePresence(Period period, String network, boolean byQuarter) {
         jdbc.sql("drop table if exists ind_presence").update();
         jdbc.sql("""
                 create temporary table ind_presence on commit drop as
-                select e.participant_id, e.activity_id, a.network_code, a.action, a.counts_for, x.presences
-                from (select enrolment_id, count(*) as presences from participant_fact_presence
-                      where session_date between :from and :to group by enrolment_id) x
+                select e.participant_id, e.activity_id, a.network_code, a.action, a.counts_for, x.quarter, x.presences
+                from (select enrolment_id, QUARTER as quarter, count(*) as presences
+                      from participant_fact_presence
+                      where session_date between :from and :to group by 1, 2) x
                 join participant_fact_enrolment e on e.enrolment_id = x.enrolment_id
                 join activity_fact_activity a on a.activity_id = e.activity_id
-                where cast(:network as text) is null or a.network_code = :network""")
+                where cast(:network as text) is null or a.network_code = :network"""
+                        .replace("QUARTER", quarterOf("session_date", byQuarter)))
                 .param("from", period.from()).param("to", period.to()).param("network", network).update();
         jdbc.sql("analyze ind_presence").update();
     }
@@ -169,7 +239,7 @@ class IndicatorEngine {
         params.put("to", period.to());
         StringJoiner hits = new StringJoiner("\nunion\n");
         for (int i = 0; i < definitions.size(); i++) {
-            hits.add(hitSql(definitions.get(i), i, params));
+            hits.add(hitSql(definitions.get(i), i, params, false));
         }
         List<String> sets = new ArrayList<>();
         List<String> groupColumns = new ArrayList<>(List.of("h.code", "p.network_code"));
@@ -225,28 +295,31 @@ class IndicatorEngine {
      * The hits of one person indicator: rows (code, participant_id, activity_id) for the facts that make a person
      * count in the period. Each computation is one reviewed SQL shape; parameters come from the catalogue.
      */
-    private static String hitSql(IndicatorDefinition d, int i, Map<String, Object> params) {
+    private static String hitSql(IndicatorDefinition d, int i, Map<String, Object> params, boolean byQuarter) {
         String code = ":code" + i;
         String p = ":p" + i;
         params.put("code" + i, d.code());
         params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
         return switch (d.computation()) {
             // present at a session, in the period, of an activity counting for one of the parameters
-            case "PRESENCE" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
+            case "PRESENCE" -> "select " + code + " as code, participant_id, activity_id, quarter from ind_presence"
                     + " where counts_for in (" + p + ")";
             // present at a session, in the period, of an activity of one of the actions
-            case "PRESENCE_IN_ACTIONS" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
-                    + " where action in (" + p + ")";
+            case "PRESENCE_IN_ACTIONS" -> "select " + code + " as code, participant_id, activity_id, quarter"
+                    + " from ind_presence where action in (" + p + ")";
             // as PRESENCE, or an outcome of the same name dated in the period
-            case "PRESENCE_OR_OUTCOME" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
-                    + " where counts_for in (" + p + ") union select " + code + ", participant_id, activity_id"
-                    + " from participant_fact_outcome where type in (" + p + ") and occurred_on between :from and :to";
+            case "PRESENCE_OR_OUTCOME" -> "select " + code + " as code, participant_id, activity_id, quarter"
+                    + " from ind_presence where counts_for in (" + p + ") union select " + code + ", participant_id,"
+                    + " activity_id, " + quarterOf("occurred_on", byQuarter) + " from participant_fact_outcome"
+                    + " where type in (" + p + ") and occurred_on between :from and :to";
             // an outcome of one of the types dated in the period
-            case "OUTCOME" -> "select " + code + " as code, participant_id, activity_id from participant_fact_outcome"
+            case "OUTCOME" -> "select " + code + " as code, participant_id, activity_id, " + quarterOf("occurred_on", byQuarter)
+                    + " as quarter from participant_fact_outcome"
                     + " where type in (" + p + ") and occurred_on between :from and :to";
             // an exit assessment dated in the period at least one level above the record's first entry on or
             // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
-            case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + " as code, x.participant_id, x.activity_id"
+            case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + " as code, x.participant_id, x.activity_id, "
+                    + quarterOf("x.assessed_on", byQuarter) + " as quarter"
                     + " from participant_fact_assessment x cross join lateral (select e.level_rank"
                     + " from participant_fact_assessment e where e.participant_id = x.participant_id"
                     + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
@@ -254,17 +327,23 @@ class IndicatorEngine {
                     + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
                     + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
             // a survey answered in the period with one of the answers
-            case "SURVEY_HELPFUL" -> "select " + code + " as code, participant_id, activity_id"
-                    + " from participant_fact_survey where helpful in (" + p + ")"
+            case "SURVEY_HELPFUL" -> "select " + code + " as code, participant_id, activity_id, "
+                    + quarterOf("answered_on", byQuarter) + " as quarter from participant_fact_survey where helpful in (" + p + ")"
                     + " and answered_on between :from and :to";
             // an enrolment completed, ending in the period, in an activity counting for one of the parameters
-            case "COMPLETED" -> "select " + code + " as code, e.participant_id, e.activity_id"
-                    + " from participant_fact_enrolment e join activity_fact_activity a on a.activity_id = e.activity_id"
+            case "COMPLETED" -> "select " + code + " as code, e.participant_id, e.activity_id, "
+                    + quarterOf("e.ended_on", byQuarter) + " as quarter from participant_fact_enrolment e"
+                    + " join activity_fact_activity a on a.activity_id = e.activity_id"
                     + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
                     + " and a.counts_for in (" + p + ")";
             default -> throw new IllegalStateException("Unknown person computation " + d.computation()
                     + " of indicator " + d.code());
         };
+    }
+
+    /** The first day of the quarter of a date column when trending by quarter, otherwise no value. */
+    private static String quarterOf(String column, boolean byQuarter) {
+        return byQuarter ? "date_trunc('quarter', " + column + ")::date" : "null::date";
     }
 
     /** The age band of {@code p.birth_year} in the period's last year, as the settings define the bands. */
@@ -329,7 +408,9 @@ class IndicatorEngine {
             case "TIES_CROSS_SECTOR" -> new ThingQuery(PAIRS + " and ox.kind <> oy.kind",
                     "count(distinct (x.organisation_id, y.organisation_id))", "activity", "a.activity_id::text",
                     "a.network_code", Map.of());
-            case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)", "sum(a.presences)",
+            case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)"
+                    + " and (a.quarter is null or a.quarter between date_trunc('quarter', cast(:from as date)) and :to)",
+                    "sum(a.presences)",
                     "activity", "a.activity_id::text", "a.network_code", Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",

@@ -297,6 +297,30 @@ class IndicatorComputationTest {
         }
     }
 
+    @Test
+    void theQuarterlyTrendAgreesWithEachQuarterComputedAlone() {
+        List<String> codes = List.of("AMIF-O3", "AMIF-O3.1", "AMIF-R8", "AMIF-R10", "P2-L2-RATE", "P3-DESK",
+                "P0-ACTIVITIES");
+        TestActors.actAs(TestActors.coordinator());
+        try {
+            Map<Period, IndicatorResult> trend = indicators.trend(codes, null, false);
+            assertThat(trend.keySet()).first().isEqualTo(Period.quarter(2024, 1));
+            assertThat(trend.get(Period.quarter(2025, 2)).value("AMIF-O3.1", null)).isEqualByComparingTo("3");
+            assertThat(trend.get(Period.quarter(2025, 3)).value("AMIF-R8", C)).isEqualByComparingTo("1");
+            for (Period quarter : List.of(Period.quarter(2025, 1), Period.quarter(2025, 2), Period.quarter(2025, 3))) {
+                IndicatorResult alone = indicators.compute(quarter, null, codes);
+                for (String code : codes) {
+                    for (String network : java.util.Arrays.asList(null, M, C)) {
+                        assertThat(trend.get(quarter).value(code, network)).as(code + " " + network + " " + quarter)
+                                .isEqualByComparingTo(alone.value(code, network));
+                    }
+                }
+            }
+        } finally {
+            TestActors.clear();
+        }
+    }
+
     // --- helpers ---
 
     private IndicatorResult computeAsCoordinator(Period period, String network) {
