@@ -34,11 +34,7 @@ class IndicatorEngine {
     /** Largest number of records a drill-down returns. */
     static final int MAX_RECORDS = 10_000;
 
-    private static final List<Dimension> PERSON_DIMENSIONS = List.of(Dimension.ACTION, Dimension.ACTIVITY_TYPE,
-            Dimension.PROVINCE, Dimension.COMUNE, Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP,
-            Dimension.VULNERABILITY);
-
-    /** The column of each person breakdown in the grouped query ({@code h}: hits, {@code p}: person, ...). */
+    /** The column of each person breakdown in the drill-down query ({@code p}: person, {@code a}: activity, ...). */
     private static final Map<Dimension, String> PERSON_COLUMNS = Map.of(
             Dimension.ACTION, "coalesce(a.action, 'NA')",
             Dimension.ACTIVITY_TYPE, "coalesce(a.type_code, 'NA')",
@@ -232,6 +228,12 @@ class IndicatorEngine {
         jdbc.sql("analyze ind_presence").update();
     }
 
+    /**
+     * Unique persons for the project and per network, total and by breakdown. Grouped by hashing, never by
+     * {@code count(distinct)} over grouping sets: within a network a person has one record, so persons are counted
+     * as records; for the project each person is described by one record (the first by id among those that count),
+     * so the project's breakdown cells add up to its total; breakdowns by activity count distinct (person, key).
+     */
     private List<Cell> persons(List<IndicatorDefinition> definitions, Period period, String network,
             IndicatorSettings s) {
         Map<String, Object> params = new HashMap<>();
@@ -241,54 +243,63 @@ class IndicatorEngine {
         for (int i = 0; i < definitions.size(); i++) {
             hits.add(hitSql(definitions.get(i), i, params, false));
         }
-        List<String> sets = new ArrayList<>();
-        List<String> groupColumns = new ArrayList<>(List.of("h.code", "p.network_code"));
-        for (Dimension d : PERSON_DIMENSIONS) {
-            groupColumns.add(PERSON_COLUMNS.get(d));
-        }
-        if (network == null) {
-            sets.add("(h.code)");
-        }
-        sets.add("(h.code, p.network_code)");
-        for (Dimension d : PERSON_DIMENSIONS) {
-            if (network == null) {
-                sets.add("(h.code, " + PERSON_COLUMNS.get(d) + ")");
-            }
-            sets.add("(h.code, p.network_code, " + PERSON_COLUMNS.get(d) + ")");
-        }
-        StringBuilder select = new StringBuilder("select h.code, grouping(p.network_code) as g_network");
-        for (Dimension d : PERSON_DIMENSIONS) {
-            String col = PERSON_COLUMNS.get(d);
-            select.append(", grouping(").append(col).append(") as g_").append(d.name().toLowerCase())
-                    .append(", ").append(col).append(" as k_").append(d.name().toLowerCase());
-        }
-        select.append(", p.network_code, count(distinct p.person_id) as persons");
-        String sql = select + "\nfrom (" + hits + ") h"
-                + "\njoin participant_fact_person p on p.participant_id = h.participant_id"
-                + "\nleft join activity_fact_activity a on a.activity_id = h.activity_id"
-                + "\nleft join territory_fact_comune c on c.istat_code = p.residence_istat"
-                + "\ncross join lateral (select " + ageBandSql(s, period) + " as age_band) ab"
-                + (network == null ? "" : "\nwhere p.network_code = :network")
-                + "\ngroup by grouping sets (" + String.join(", ", sets) + ")";
         if (network != null) {
             params.put("network", network);
         }
-        return jdbc.sql(sql).params(params).query(IndicatorEngine::personCell).list();
-    }
-
-    private static Cell personCell(ResultSet rs, int n) throws SQLException {
-        String network = rs.getInt("g_network") == 0 ? rs.getString("network_code") : null;
-        Dimension dimension = null;
-        String key = null;
-        for (Dimension d : PERSON_DIMENSIONS) {
-            if (rs.getInt("g_" + d.name().toLowerCase()) == 0) {
-                dimension = d;
-                key = rs.getString("k_" + d.name().toLowerCase());
+        StringBuilder sql = new StringBuilder("with hits as materialized (\n").append(hits).append("\n),\n")
+                .append("recp as materialized (select r.code, p.participant_id, p.person_id, p.network_code,")
+                .append(" c.province_code as k_province, p.residence_istat as k_comune, p.sex as k_sex, ")
+                .append(ageBandSql(s, period)).append(" as k_age_band, p.citizenship as k_citizenship,")
+                .append(" case when p.vulnerable then 'Y' else 'N' end as k_vulnerability")
+                .append(" from (select distinct code, participant_id from hits) r")
+                .append(" join participant_fact_person p on p.participant_id = r.participant_id")
+                .append(" left join territory_fact_comune c on c.istat_code = p.residence_istat")
+                .append(network == null ? "" : " where p.network_code = :network").append("),\n")
+                .append("acts as materialized (select h.code, r.person_id, r.network_code,")
+                .append(" coalesce(a.action, 'NA') as k_action, coalesce(a.type_code, 'NA') as k_activity_type")
+                .append(" from hits h join recp r on r.code = h.code and r.participant_id = h.participant_id")
+                .append(" left join activity_fact_activity a on a.activity_id = h.activity_id)\n");
+        sql.append(recordLevel("network_code", "recp", "code, network_code"));
+        if (network == null) {
+            sql.append("\nunion all\n").append(recordLevel("null::text", "(select distinct on (code, person_id) *"
+                    + " from recp order by code, person_id, participant_id) x", "code"));
+        }
+        for (String key : List.of("k_action", "k_activity_type")) {
+            String dim = key.substring(2).toUpperCase();
+            sql.append("\nunion all\nselect code, network_code, '").append(dim).append("', ").append(key)
+                    .append(", count(*) from (select distinct code, person_id, network_code, ").append(key)
+                    .append(" from acts) x group by code, network_code, ").append(key);
+            if (network == null) {
+                sql.append("\nunion all\nselect code, null::text, '").append(dim).append("', ").append(key)
+                        .append(", count(*) from (select distinct code, person_id, ").append(key)
+                        .append(" from acts) x group by code, ").append(key);
             }
         }
-        return new Cell(rs.getString("code"), network, dimension,
-                dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
-                BigDecimal.valueOf(rs.getLong("persons")), false);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            String dimension = rs.getString(3);
+            String key = rs.getString(4);
+            return new Cell(rs.getString(1), rs.getString(2), dimension == null ? null : Dimension.valueOf(dimension),
+                    dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
+                    BigDecimal.valueOf(rs.getLong(5)), false);
+        }).list();
+    }
+
+    /** The breakdowns by the record's attributes, counting rows, grouped by {@code by} (code, and network or not). */
+    private static String recordLevel(String networkColumn, String from, String by) {
+        List<String> keys = List.of("k_province", "k_comune", "k_sex", "k_age_band", "k_citizenship",
+                "k_vulnerability");
+        StringBuilder dim = new StringBuilder("case");
+        StringBuilder key = new StringBuilder("case");
+        StringJoiner sets = new StringJoiner(", ", "(", ")");
+        sets.add("(" + by + ")");
+        for (String k : keys) {
+            dim.append(" when grouping(").append(k).append(") = 0 then '").append(k.substring(2).toUpperCase())
+                    .append('\'');
+            key.append(" when grouping(").append(k).append(") = 0 then ").append(k);
+            sets.add("(" + by + ", " + k + ")");
+        }
+        return "select code, " + networkColumn + ", " + dim + " end, " + key + " end, count(*) from " + from
+                + " group by grouping sets " + sets;
     }
 
     /**

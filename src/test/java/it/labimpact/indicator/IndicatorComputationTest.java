@@ -212,6 +212,17 @@ class IndicatorComputationTest {
     }
 
     @Test
+    void theProjectsBreakdownsByPersonAttributesAddUpToItsTotal() {
+        for (String code : List.of("AMIF-O3", "AMIF-O3.1", "AMIF-R8", "AMIF-R11")) {
+            for (Dimension d : List.of(Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP, Dimension.PROVINCE,
+                    Dimension.COMUNE, Dimension.VULNERABILITY)) {
+                long sum = q2.breakdown(code, null, d).stream().mapToLong(c -> c.value().longValueExact()).sum();
+                assertThat(sum).as(code + " by " + d).isEqualTo(q2.value(code, null).longValueExact());
+            }
+        }
+    }
+
+    @Test
     void presenceNotEnrolmentMakesAParticipant() {
         assertThat(q2.value("AMIF-O3.1", null)).as("Chen withdrew without attending; Dina attended, then withdrew")
                 .isEqualByComparingTo("3");
