@@ -332,7 +332,7 @@ class IndicatorEngine {
                     + " from participant_fact_assessment x cross join lateral (select e.level_rank"
                     + " from participant_fact_assessment e where e.participant_id = x.participant_id"
                     + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
-                    + " order by e.assessed_on limit 1) entry"
+                    + " order by e.assessed_on, e.level_rank limit 1) entry"
                     + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
                     + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
             // a survey answered in the period with one of the answers
