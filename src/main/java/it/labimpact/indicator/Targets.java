@@ -109,6 +109,18 @@ public class Targets {
         return saved;
     }
 
+    /**
+     * {@link #set} with the values as typed in a form: blank for none, a decimal comma or point.
+     *
+     * @throws RuleViolationException on field {@code target} or {@code baseline} for a value that is not a number
+     */
+    public Target setAsTyped(String indicator, String network, String periodCode, String target, String baseline,
+            Integer version) {
+        editor();
+        return set(indicator, network, periodCode, TargetValues.parse("target", target),
+                TargetValues.parse("baseline", baseline), version);
+    }
+
     /** Removes the target and baseline of an indicator for a network ({@code null}: the project) and period. */
     public void clear(String indicator, String network, String periodCode, int version) {
         editor();
