@@ -36,7 +36,7 @@ class ApprovalRepository {
         if (periods.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SUBMISSION + """
+        return jdbc.sql(SUBMISSION + " " + """
                          where period_code in (:periods)
                            and (cast(:network as text) is null or network_code = :network)""")
                 .param("periods", periods).param("network", network).query(ApprovalRepository::submission).list();
