@@ -45,7 +45,11 @@ class PagesRenderTest {
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
-                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens");
+                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
+                "/indicators/targets", "/indicators/targets?period=2026-Q3",
+                "/indicators/targets/edit?period=2026&indicator=AMIF-O3&network=milano",
+                "/indicators/targets/edit?period=PTD&indicator=AMIF-O3", "/indicators/approvals",
+                "/indicators/approvals/milano/2025-Q4");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
