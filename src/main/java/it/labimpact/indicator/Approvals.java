@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -265,7 +267,7 @@ public class Approvals {
         return c;
     }
 
-    private static java.util.Locale locale() {
-        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 }

@@ -1,15 +1,16 @@
 package it.labimpact.indicator.web;
 
 import it.labimpact.indicator.Approvals;
+import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.indicator.Snapshots;
 import it.labimpact.indicator.Submission;
-import it.labimpact.indicator.Indicators;
 import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,7 +45,7 @@ class ApprovalController {
 
     @GetMapping("/indicators/approvals")
     String grid(Model model) {
-        var quarters = approvals.quarters();
+        List<Period> quarters = approvals.quarters();
         model.addAttribute("quarters", quarters);
         model.addAttribute("networks", approvals.networks());
         model.addAttribute("grid", approvals.grid(quarters));
