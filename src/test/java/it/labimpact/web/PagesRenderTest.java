@@ -47,7 +47,11 @@ class PagesRenderTest {
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
                 "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
                 "/indicators", "/indicators/definitions/AMIF-O3", "/indicators/definitions/P2-L2-RATE?period=PTD",
-                "/indicators/definitions/AMIF-R8?period=2025-Q9");
+                "/indicators/definitions/AMIF-R8?period=2025-Q9",
+                "/indicators/targets", "/indicators/targets?period=2026-Q3",
+                "/indicators/targets/edit?period=2026&indicator=AMIF-O3&network=milano",
+                "/indicators/targets/edit?period=PTD&indicator=AMIF-O3", "/indicators/approvals",
+                "/indicators/approvals/milano/2025-Q4");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
