@@ -6,6 +6,7 @@ import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public class OpenData {
                 .toList();
         for (Cell c : cells) {
             table.row(c.indicator(), dataset.period().code(), c.network(),
-                    c.dimension() == null ? null : c.dimension().name(), c.key(), c.suppressed() ? null : c.value(),
+                    c.dimension() == null ? null : c.dimension().name(), c.key(), c.suppressed() ? null : c.value() == null ? BigDecimal.ZERO : c.value(),
                     c.suppressed());
         }
         return table.build();

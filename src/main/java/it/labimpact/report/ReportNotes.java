@@ -57,7 +57,7 @@ public class ReportNotes {
         }
         String clean = text == null ? "" : text.strip();
         if (clean.length() > MAX_LENGTH) {
-            throw new RuleViolationException("text", "report.note.tooLong", MAX_LENGTH);
+            throw new RuleViolationException("text", "report.note.tooLong", String.valueOf(MAX_LENGTH));
         }
         boolean saved = version == null ? repository.insert(period.code(), network, clean, actor.username())
                 : repository.update(period.code(), network, clean, actor.username(), version);

@@ -123,7 +123,8 @@ public class Reports {
             }
             Cell total = result.total(d.code(), network).orElse(null);
             boolean suppressed = total != null && total.suppressed();
-            BigDecimal value = total == null ? BigDecimal.ZERO : total.value();
+            BigDecimal value = suppressed ? null : total == null || total.value() == null ? BigDecimal.ZERO
+                    : total.value();
             Target goal = goals.get(d.code());
             lines.add(new IndicatorReport.Line(d, value, suppressed, goal == null ? null : goal.target(),
                     goal == null ? null : goal.baseline(), breakdown(result, d.code(), network)));
@@ -172,7 +173,7 @@ public class Reports {
                     line.percentOfTarget());
             for (Cell c : line.breakdown()) {
                 table.row(d.code(), d.label(locale), d.unit(locale), dimension(c.dimension(), locale), c.key(),
-                        c.suppressed() ? marker : c.value(), null, null, null);
+                        shown(c, marker), null, null, null);
             }
         }
         return notes(table, report, locale).build();
@@ -196,7 +197,7 @@ public class Reports {
                     line.suppressed() ? marker : line.value());
             for (Cell c : line.breakdown()) {
                 breakdowns.row(d.code(), d.label(locale), dimension(c.dimension(), locale), c.key(),
-                        c.suppressed() ? marker : c.value());
+                        shown(c, marker));
             }
         }
         return List.of(notes(summary, report, locale).build(), notes(breakdowns, report, locale).build());
@@ -208,6 +209,11 @@ public class Reports {
                 .note(msg(report.approved() ? "report.status.approved" : "report.status.provisional", locale))
                 .note(msg("report.export.note.suppressed", locale, msg(SUPPRESSED_KEY, locale), report.threshold()))
                 .note(msg("report.export.note.networks", locale));
+    }
+
+    /** A cell's value as exported: the marker when suppressed, zero when nothing counted. */
+    private static Object shown(Cell c, String marker) {
+        return c.suppressed() ? marker : c.value() == null ? BigDecimal.ZERO : c.value();
     }
 
     /** The label of a breakdown dimension. */

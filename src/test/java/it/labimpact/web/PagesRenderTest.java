@@ -45,7 +45,9 @@ class PagesRenderTest {
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
-                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens");
+                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
+                "/reports", "/reports/periodic?period=2025", "/reports/periodic?period=PTD&network=milano",
+                "/open-data");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
@@ -53,7 +55,7 @@ class PagesRenderTest {
 
     @Test
     void theLoginPageAndTheLandingPageRenderForVisitors() throws Exception {
-        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about")) {
+        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about", "/open-data")) {
             MockHttpServletResponse r = mvc.perform(get(page)).andReturn().getResponse();
             assertThat(r.getStatus()).as(page).isEqualTo(200);
             assertThat(r.getContentAsString()).as(page).contains("</html>").doesNotContain("??");
@@ -80,6 +82,11 @@ class PagesRenderTest {
         String tokenPage = assertRendered(post("/account/tokens").with(csrf()).locale(Locale.ITALIAN).param("name", "")
                 .param("days", "90"), TestActors.operator("milano"), "token form");
         assertThat(tokenPage).contains("Dai un nome al token");
+
+        String notePage = assertRendered(post("/reports/periodic/notes").with(csrf()).locale(Locale.ITALIAN)
+                .param("period", "2025").param("network", "milano").param("text", "x".repeat(4001)),
+                TestActors.lead("milano"), "report note");
+        assertThat(notePage).contains("note-error").contains("La nota supera i 4000 caratteri");
 
         String memberPage = assertRendered(post("/networks/milano/members").with(csrf()).locale(Locale.ITALIAN).param("role", "PARTNER"),
                 TestActors.coordinator(), "member form");
