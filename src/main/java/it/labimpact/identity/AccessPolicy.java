@@ -107,6 +107,10 @@ public final class AccessPolicy {
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),
+            // indicators: the catalogue and published values (small cells suppressed) for any logged-in user; which
+            // network's values a user may ask for is checked by the indicator module
+            user(GET, "/indicators"), user(GET, "/indicators/definitions/**"), user(GET, "/api/v1/indicators"),
+            user(GET, "/api/v1/indicators/**"),
             // reports and exports: indicators against targets, periodic report (PDF) and its notes, the fund's annual
             // report; leads for their own network only (scope checked by the report module). Open data is public.
             roles(GET, "/reports/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.EVALUATOR, Role.ADMIN),

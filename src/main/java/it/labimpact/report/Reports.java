@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 public class Reports {
 
     /** What a suppressed cell shows, in the exports and reports (the note under each table says why). */
-    public static final String SUPPRESSED_KEY = "report.suppressed.marker";
+    private static final String SUPPRESSED_KEY = "report.suppressed.marker";
 
     private static final Set<IndicatorKind> FUND = EnumSet.of(IndicatorKind.AMIF_OUTPUT, IndicatorKind.AMIF_RESULT);
 
@@ -109,7 +109,9 @@ public class Reports {
 
     /** The fund's indicators (AMIF outputs and results) of the period for the whole project, suppressed. */
     public IndicatorReport fundIndicators(Period period) {
-        return build(indicators.published(period, null), null, d -> FUND.contains(d.kind()));
+        List<String> codes = indicators.catalogue().stream().filter(d -> FUND.contains(d.kind()))
+                .map(IndicatorDefinition::code).toList();
+        return build(indicators.published(period, null, codes), null, d -> FUND.contains(d.kind()));
     }
 
     private IndicatorReport build(IndicatorResult result, String network, Predicate<IndicatorDefinition> which) {
