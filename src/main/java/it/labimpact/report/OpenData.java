@@ -7,13 +7,18 @@ import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,11 +51,19 @@ public class OpenData {
 
     private final Indicators indicators;
     private final MessageSource messages;
+    private final Duration cacheFor;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OpenData(Indicators indicators, MessageSource messages) {
+    /** A dataset's table and when it was computed. */
+    private record Cached(Instant at, Table table) {
+    }
+
+    OpenData(Indicators indicators, MessageSource messages,
+            @Value("${labimpact.open-data.cache-minutes:15}") long cacheMinutes) {
         this.indicators = indicators;
         this.messages = messages;
+        this.cacheFor = Duration.ofMinutes(cacheMinutes);
     }
 
     /**
@@ -92,9 +105,17 @@ public class OpenData {
 
     /**
      * A dataset's rows: every published cell (project and networks, totals and breakdowns), suppressed cells with an
-     * empty value and {@code suppressed = true}.
+     * empty value and {@code suppressed = true}. The public files are computed at most once per
+     * {@code labimpact.open-data.cache-minutes} (15 by default) per dataset, so anonymous downloads cannot keep the
+     * database busy; concurrent requests for the same dataset wait for one computation.
      */
     public Table table(Dataset dataset) {
+        Instant now = Instant.now();
+        return cache.compute(dataset.id(), (id, old) -> old != null && old.at().plus(cacheFor).isAfter(now) ? old
+                : new Cached(now, compute(dataset))).table();
+    }
+
+    private Table compute(Dataset dataset) {
         AtomicReference<IndicatorResult> result = new AtomicReference<>();
         Actor.runAs(Actor.SYSTEM, () -> result.set(indicators.published(dataset.period(), null)));
         Table.Builder table = Table.named(dataset.id(), COLUMNS);
