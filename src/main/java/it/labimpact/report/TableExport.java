@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
@@ -112,7 +111,7 @@ public final class TableExport {
             List<Table> tables) {
         response.setContentType(format.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(baseName + "." + format.extension(), StandardCharsets.UTF_8).build().toString());
+                .filename(baseName + "." + format.extension()).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try {
             OutputStream out = response.getOutputStream();

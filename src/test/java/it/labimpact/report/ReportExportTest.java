@@ -163,7 +163,15 @@ class ReportExportTest {
         assertThat(jdbc.sql("select text from report_note where network_code = 'milano'").query(String.class)
                 .single()).startsWith("Attività regolari");
 
-        String text = pdfText(fetch(it("/reports/periodic.pdf?period=2025-Q2&network=milano"), lead));
+        byte[] pdf = fetch(it("/reports/periodic.pdf?period=2025-Q2&network=milano"), lead);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Relazione periodica – 2° trimestre 2025");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("it");
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged for screen readers").isNotNull();
+            assertThat(document.getPage(0).getResources().getFontNames()).allSatisfy(name -> assertThat(
+                    document.getPage(0).getResources().getFont(name).isEmbedded()).isTrue());
+        }
+        String text = pdfText(pdf);
         assertThat(text).contains("Relazione periodica").contains("2° trimestre 2025").contains("Regione Lombardia")
                 .contains("FAMI").contains("Partecipanti ad attività di supporto").contains("Dati provvisori")
                 .contains("Attività regolari; più iscritti del previsto.").contains("Milano");

@@ -9,7 +9,6 @@ import it.labimpact.report.Reports;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RuleViolationException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -83,7 +82,7 @@ class ReportController {
         String name = "lab-impact-" + p.code() + "-" + (n == null ? "progetto" : n) + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf);
     }
 
