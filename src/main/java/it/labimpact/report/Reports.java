@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -47,12 +48,15 @@ public class Reports {
     private final Indicators indicators;
     private final Targets targets;
     private final Partnership partnership;
+    private final BreakdownLabels labels;
     private final MessageSource messages;
 
-    Reports(Indicators indicators, Targets targets, Partnership partnership, MessageSource messages) {
+    Reports(Indicators indicators, Targets targets, Partnership partnership, BreakdownLabels labels,
+            MessageSource messages) {
         this.indicators = indicators;
         this.targets = targets;
         this.partnership = partnership;
+        this.labels = labels;
         this.messages = messages;
     }
 
@@ -163,19 +167,20 @@ public class Reports {
      */
     public Table indicatorTable(IndicatorReport report, Locale locale) {
         String marker = msg(SUPPRESSED_KEY, locale);
+        Function<Cell, String> label = labels.forCells(allCells(report), locale);
         Table.Builder table = Table.named(msg("report.export.sheet.indicators", locale),
                 msg("report.col.code", locale), msg("report.col.indicator", locale), msg("report.col.unit", locale),
-                msg("report.col.dimension", locale), msg("report.col.key", locale), msg("report.col.value", locale),
-                msg("report.col.target", locale), msg("report.col.baseline", locale),
-                msg("report.col.percent", locale));
+                msg("report.col.dimension", locale), msg("report.col.key", locale), msg("report.col.label", locale),
+                msg("report.col.value", locale), msg("report.col.target", locale),
+                msg("report.col.baseline", locale), msg("report.col.percent", locale));
         for (IndicatorReport.Line line : report.lines()) {
             IndicatorDefinition d = line.definition();
-            table.row(d.code(), d.label(locale), d.unit(locale), msg("report.total", locale), null,
+            table.row(d.code(), d.label(locale), d.unit(locale), msg("report.total", locale), null, null,
                     line.suppressed() ? marker : line.value(), line.target(), line.baseline(),
                     line.percentOfTarget());
             for (Cell c : line.breakdown()) {
                 table.row(d.code(), d.label(locale), d.unit(locale), dimension(c.dimension(), locale), c.key(),
-                        shown(c, marker), null, null, null);
+                        label.apply(c), shown(c, marker), null, null, null);
             }
         }
         return notes(table, report, locale).build();
@@ -188,17 +193,19 @@ public class Reports {
                 msg("report.col.code", locale), msg("report.col.fundReference", locale),
                 msg("report.col.kind", locale), msg("report.col.indicator", locale), msg("report.col.unit", locale),
                 msg("report.col.value", locale), msg("report.col.target", locale), msg("report.col.percent", locale));
+        Function<Cell, String> label = labels.forCells(allCells(report), locale);
         Table.Builder breakdowns = Table.named(msg("report.export.sheet.breakdowns", locale),
                 msg("report.col.code", locale), msg("report.col.indicator", locale),
-                msg("report.col.dimension", locale), msg("report.col.key", locale), msg("report.col.value", locale));
+                msg("report.col.dimension", locale), msg("report.col.key", locale), msg("report.col.label", locale),
+                msg("report.col.value", locale));
         for (IndicatorReport.Line line : report.lines()) {
             IndicatorDefinition d = line.definition();
             summary.row(d.code(), d.fundReference(), msg("report.kind." + d.kind().name(), locale), d.label(locale),
                     d.unit(locale), line.suppressed() ? marker : line.value(), line.target(), line.percentOfTarget());
-            breakdowns.row(d.code(), d.label(locale), msg("report.total", locale), null,
+            breakdowns.row(d.code(), d.label(locale), msg("report.total", locale), null, null,
                     line.suppressed() ? marker : line.value());
             for (Cell c : line.breakdown()) {
-                breakdowns.row(d.code(), d.label(locale), dimension(c.dimension(), locale), c.key(),
+                breakdowns.row(d.code(), d.label(locale), dimension(c.dimension(), locale), c.key(), label.apply(c),
                         shown(c, marker));
             }
         }
@@ -211,6 +218,10 @@ public class Reports {
                 .note(msg(report.approved() ? "report.status.approved" : "report.status.provisional", locale))
                 .note(msg("report.export.note.suppressed", locale, msg(SUPPRESSED_KEY, locale), report.threshold()))
                 .note(msg("report.export.note.networks", locale));
+    }
+
+    private static List<Cell> allCells(IndicatorReport report) {
+        return report.lines().stream().flatMap(l -> l.breakdown().stream()).toList();
     }
 
     /** A cell's value as exported: the marker when suppressed, zero when nothing counted. */

@@ -121,15 +121,19 @@ class ReportExportTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(texts(sheet.getRow(0))).startsWith("Codice", "Indicatore", "Unità", "Disaggregazione",
-                    "Chiave", "Valore", "Obiettivo");
+                    "Chiave", "Descrizione", "Valore", "Obiettivo");
             Row total = rowOf(sheet, "AMIF-O3", "Totale");
-            assertThat(total.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(9.0);
-            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(20.0);
-            assertThat(total.getCell(8).getNumericCellValue()).isEqualTo(45.0);
+            assertThat(total.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(9.0);
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(total.getCell(9).getNumericCellValue()).isEqualTo(45.0);
             Row cremasca = rowOf(sheet, "AMIF-O3", "Rete", C);
-            assertThat(cremasca.getCell(5).getStringCellValue()).as("2 persons: hidden").isEqualTo(MARKER);
-            assertThat(rowOf(sheet, "AMIF-O3", "Rete", M).getCell(5).getStringCellValue())
+            assertThat(cremasca.getCell(5).getStringCellValue()).isEqualTo("Rete Cremasca");
+            assertThat(cremasca.getCell(6).getStringCellValue()).as("2 persons: hidden").isEqualTo(MARKER);
+            assertThat(rowOf(sheet, "AMIF-O3", "Provincia", "015").getCell(5).getStringCellValue()).isEqualTo("Milano");
+            assertThat(rowOf(sheet, "AMIF-O3", "Cittadinanza", "MA").getCell(5).getStringCellValue())
+                    .isEqualTo("Marocco");
+            assertThat(rowOf(sheet, "AMIF-O3", "Rete", M).getCell(6).getStringCellValue())
                     .as("hidden too, or Cremasca's 2 = 9 - 7").isEqualTo(MARKER);
             assertThat(allText(sheet)).anyMatch(t -> t.contains(MARKER + "» = dato riservato"));
         }
@@ -145,8 +149,8 @@ class ReportExportTest {
         assertThat(records).anySatisfy(r -> {
             assertThat(r.get(0)).isEqualTo("AMIF-O3");
             assertThat(r.get(3)).isEqualTo("Totale");
-            assertThat(r.get(5)).isEqualTo("9");
-            assertThat(r.get(8)).isEqualTo("45");
+            assertThat(r.get(6)).isEqualTo("9");
+            assertThat(r.get(9)).isEqualTo("45");
         });
         byte[] english = fetch(it("/reports/indicators?period=2025-Q2&format=csv").locale(Locale.ENGLISH),
                 TestActors.coordinator());
@@ -213,11 +217,12 @@ class ReportExportTest {
             }
             assertThat(codes).contains("AMIF-O3", "AMIF-R8").allMatch(c -> c.startsWith("AMIF-"));
             Sheet breakdowns = workbook.getSheetAt(1);
-            assertThat(rowOf(breakdowns, "AMIF-O3", "Totale").getCell(4).getNumericCellValue()).isEqualTo(9.0);
-            assertThat(rowOf(breakdowns, "AMIF-O3", "Sesso", "M").getCell(4).getStringCellValue()).isEqualTo(MARKER);
-            assertThat(rowOf(breakdowns, "AMIF-O3", "Sesso", "F").getCell(4).getStringCellValue())
+            assertThat(rowOf(breakdowns, "AMIF-O3", "Totale").getCell(5).getNumericCellValue()).isEqualTo(9.0);
+            assertThat(rowOf(breakdowns, "AMIF-O3", "Sesso", "M").getCell(5).getStringCellValue()).isEqualTo(MARKER);
+            assertThat(rowOf(breakdowns, "AMIF-O3", "Sesso", "F").getCell(5).getStringCellValue())
                     .as("hidden too, or 9 - 8 gives the one man").isEqualTo(MARKER);
-            assertThat(rowOf(breakdowns, "AMIF-O3", "Cittadinanza", "MA").getCell(4).getNumericCellValue())
+            assertThat(rowOf(breakdowns, "AMIF-O3", "Sesso", "F").getCell(4).getStringCellValue()).isEqualTo("donne");
+            assertThat(rowOf(breakdowns, "AMIF-O3", "Cittadinanza", "MA").getCell(5).getNumericCellValue())
                     .isEqualTo(9.0);
         }
     }
@@ -329,7 +334,7 @@ class ReportExportTest {
         assertThat(records).anySatisfy(r -> {
             assertThat(r.get(0)).isEqualTo("AMIF-O3");
             assertThat(r.get(3)).isEqualTo("Totale");
-            assertThat(r.get(5)).as("no network asked: the lead's own").isEqualTo("7");
+            assertThat(r.get(6)).as("no network asked: the lead's own").isEqualTo("7");
         });
         assertThat(records.get(records.size() - 4).get(0)).contains("Milano");
     }
