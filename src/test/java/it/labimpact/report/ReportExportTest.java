@@ -166,6 +166,10 @@ class ReportExportTest {
                 .param("network", M).param("text", "Attività regolari; più iscritti del previsto."));
         assertThat(jdbc.sql("select text from report_note where network_code = 'milano'").query(String.class)
                 .single()).startsWith("Attività regolari");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'report.note.saved' and actor = :actor
+                and record_id = '2025-Q2/milano'""").param("actor", lead.username()).query(Long.class).single())
+                .as("audited").isEqualTo(1);
 
         byte[] pdf = fetch(it("/reports/periodic.pdf?period=2025-Q2&network=milano"), lead);
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -327,6 +331,8 @@ class ReportExportTest {
         assertThat(status(it("/reports/annual.xlsx?year=2025"), lead)).as("the fund's report is the project's")
                 .isEqualTo(404);
         assertThat(status(it("/reports"), TestActors.operator(M))).isEqualTo(403);
+        assertThat(status(it("/reports/indicators?period=2025-Q2&network=cremasca&format=csv"),
+                TestActors.evaluator())).as("project-wide roles read any network").isEqualTo(200);
 
         byte[] own = fetch(it("/reports/indicators?period=2025-Q2&format=csv&sep=,"), lead);
         List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(
