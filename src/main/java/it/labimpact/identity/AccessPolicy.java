@@ -123,6 +123,11 @@ public final class AccessPolicy {
             roles(POST, "/indicators/approvals/*/*/approve", COORDINATION),
             roles(POST, "/indicators/approvals/*/*/return", COORDINATION),
             roles(POST, "/indicators/approvals/*/*/reopen", COORDINATION),
+            // reports and exports: indicators against targets, periodic report (PDF) and its notes, the fund's annual
+            // report; leads for their own network only (scope checked by the report module). Open data is public.
+            roles(GET, "/reports/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.EVALUATOR, Role.ADMIN),
+            roles(POST, "/reports/periodic/notes", Role.NETWORK_LEAD, Role.COORDINATOR),
+            open(GET, "/open-data/**"),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

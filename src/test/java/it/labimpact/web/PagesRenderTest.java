@@ -51,7 +51,9 @@ class PagesRenderTest {
                 "/indicators/targets", "/indicators/targets?period=2026-Q3",
                 "/indicators/targets/edit?period=2026&indicator=AMIF-O3&network=milano",
                 "/indicators/targets/edit?period=PTD&indicator=AMIF-O3", "/indicators/approvals",
-                "/indicators/approvals/milano/2025-Q4");
+                "/indicators/approvals/milano/2025-Q4",
+                "/reports", "/reports/periodic?period=2025", "/reports/periodic?period=PTD&network=milano",
+                "/open-data");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
@@ -59,7 +61,7 @@ class PagesRenderTest {
 
     @Test
     void theLoginPageAndTheLandingPageRenderForVisitors() throws Exception {
-        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about")) {
+        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about", "/open-data")) {
             MockHttpServletResponse r = mvc.perform(get(page)).andReturn().getResponse();
             assertThat(r.getStatus()).as(page).isEqualTo(200);
             assertThat(r.getContentAsString()).as(page).contains("</html>").doesNotContain("??");
@@ -86,6 +88,11 @@ class PagesRenderTest {
         String tokenPage = assertRendered(post("/account/tokens").with(csrf()).locale(Locale.ITALIAN).param("name", "")
                 .param("days", "90"), TestActors.operator("milano"), "token form");
         assertThat(tokenPage).contains("Dai un nome al token");
+
+        String notePage = assertRendered(post("/reports/periodic/notes").with(csrf()).locale(Locale.ITALIAN)
+                .param("period", "2025").param("network", "milano").param("text", "x".repeat(4001)),
+                TestActors.lead("milano"), "report note");
+        assertThat(notePage).contains("note-error").contains("La nota supera i 4000 caratteri");
 
         String memberPage = assertRendered(post("/networks/milano/members").with(csrf()).locale(Locale.ITALIAN).param("role", "PARTNER"),
                 TestActors.coordinator(), "member form");
