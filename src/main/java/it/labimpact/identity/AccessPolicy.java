@@ -107,6 +107,11 @@ public final class AccessPolicy {
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),
+            // dashboards: every logged-in user (the report module sends network staff to their own network's
+            // dashboard, 404 on another's; evaluators and governance see published values only); the records
+            // behind a number for the staff who serve participants (network scope checked by the indicator module)
+            user(GET, "/dashboard/**"),
+            roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

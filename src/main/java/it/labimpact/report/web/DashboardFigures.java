@@ -1,0 +1,365 @@
+package it.labimpact.report.web;
+
+import it.labimpact.indicator.Cell;
+import it.labimpact.indicator.Dimension;
+import it.labimpact.indicator.IndicatorDefinition;
+import it.labimpact.indicator.IndicatorResult;
+import it.labimpact.indicator.Indicators;
+import it.labimpact.indicator.Period;
+import it.labimpact.indicator.Target;
+import it.labimpact.indicator.Targets;
+import it.labimpact.partnership.Partnership;
+import it.labimpact.report.web.DashboardView.Breakdown;
+import it.labimpact.report.web.DashboardView.Entry;
+import it.labimpact.report.web.DashboardView.Figure;
+import it.labimpact.report.web.DashboardView.MapView;
+import it.labimpact.report.web.DashboardView.NetworkRow;
+import it.labimpact.report.web.DashboardView.ProgressRow;
+import it.labimpact.report.web.DashboardView.Trend;
+import it.labimpact.report.web.DashboardView.TrendRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a dashboard from the indicator engine's values: progress against targets, the quarterly trend, the
+ * breakdowns of one indicator and the map. Reads only the indicator, partnership and territory facades.
+ */
+@Component
+class DashboardFigures {
+
+    /** The indicators of the trend and of the per-network table. */
+    static final List<String> MAIN = List.of("AMIF-O3", "AMIF-O3.1", "AMIF-O3.2", "P0-ACTIVITIES");
+    static final String DEFAULT_BREAKDOWN = "AMIF-O3";
+    /** Map metrics: participants reached, activities run, comuni covered. */
+    static final List<String> MAP_METRICS = List.of("participants", "activities", "coverage");
+    private static final List<Dimension> BREAKDOWNS = List.of(Dimension.NETWORK, Dimension.SEX, Dimension.AGE_BAND,
+            Dimension.CITIZENSHIP, Dimension.PROVINCE, Dimension.ACTION, Dimension.ACTIVITY_TYPE,
+            Dimension.VULNERABILITY);
+    private static final int TOP = 10;
+
+    /**
+     * What to show.
+     *
+     * @param network the network, {@code null} for the project
+     * @param published show published values (small cells suppressed) instead of raw ones
+     * @param drillable link numbers to the records behind them
+     */
+    record Request(Period period, String network, boolean published, String indicator, String metric, String mode,
+            boolean drillable) {
+    }
+
+    private final Indicators indicators;
+    private final Targets targets;
+    private final Partnership partnership;
+    private final DimensionLabels labels;
+    private final MessageSource messages;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DashboardFigures(Indicators indicators, Targets targets, Partnership partnership, DimensionLabels labels,
+            MessageSource messages) {
+        this.indicators = indicators;
+        this.targets = targets;
+        this.partnership = partnership;
+        this.labels = labels;
+        this.messages = messages;
+    }
+
+    DashboardView build(Request r, Locale locale) {
+        Format f = new Format(r, locale);
+        IndicatorResult result = values(r.period(), r.network(), r.published());
+        List<IndicatorDefinition> catalogue = indicators.catalogue();
+        List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code())).toList();
+        IndicatorDefinition chosen = catalogue.stream().filter(d -> d.code().equals(r.indicator())).findFirst()
+                .orElseGet(() -> indicators.definition(DEFAULT_BREAKDOWN));
+        List<ProgressRow> progress = progress(result, catalogue, f);
+        List<NetworkRow> networks = r.network() == null ? networkRows(result, main, f) : List.of();
+        List<Entry> totals = main.stream().map(d -> f.entry(d.code(), d.code(), d.label(locale),
+                result.total(d.code(), r.network()), null, null)).toList();
+        return new DashboardView(r.period(), r.network(), result.isSuppressed(), indicators.settings()
+                .smallCellThreshold(), result.computedAt(), progress, progressChart(progress, f), main, networks,
+                totals, trend(r, main, f), chosen, breakdowns(result, chosen, f), map(result, f));
+    }
+
+    /** Raw or published values of a period. */
+    IndicatorResult values(Period period, String network, boolean published) {
+        return published ? indicators.published(period, network) : indicators.compute(period, network);
+    }
+
+    private List<ProgressRow> progress(IndicatorResult result, List<IndicatorDefinition> catalogue, Format f) {
+        String network = f.request.network();
+        Map<String, BigDecimal> goals = new LinkedHashMap<>();
+        for (Target t : targets.forPeriod(f.request.period(), network)) {
+            if (Objects.equals(t.network(), network) && t.target() != null) {
+                goals.put(t.indicator(), t.target());
+            }
+        }
+        List<ProgressRow> rows = new ArrayList<>();
+        for (IndicatorDefinition d : catalogue) {
+            Optional<Cell> cell = result.total(d.code(), network);
+            Figure value = f.figure(cell);
+            BigDecimal goal = goals.get(d.code());
+            Integer percent = goal == null || goal.signum() == 0 || value.value() == null ? null
+                    : value.value().multiply(BigDecimal.valueOf(100)).divide(goal, 0, RoundingMode.HALF_UP).intValue();
+            rows.add(new ProgressRow(d, d.label(f.locale), d.unit(f.locale), value,
+                    goal == null ? null : f.figure(goal), percent, f.drill(d.code(), network, null, null, value)));
+        }
+        return rows;
+    }
+
+    private String progressChart(List<ProgressRow> rows, Format f) {
+        List<ProgressRow> withTarget = rows.stream().filter(p -> p.percent() != null).toList();
+        if (withTarget.isEmpty()) {
+            return null;
+        }
+        return chart("hbar", f.message("dashboard.progress.axis"), withTarget.stream().map(p -> p.indicator().code())
+                .toList(), withTarget.stream().map(ProgressRow::label).toList(), List.of(series(
+                f.message("dashboard.progress.series"), withTarget.stream().map(p -> (Object) p.percent()).toList(),
+                withTarget.stream().map(p -> p.value().text() + " / " + p.target().text() + " (" + p.percent() + "%)")
+                        .toList())), 100);
+    }
+
+    private List<NetworkRow> networkRows(IndicatorResult result, List<IndicatorDefinition> main, Format f) {
+        List<NetworkRow> rows = new ArrayList<>();
+        labels.networkNames().forEach((code, name) -> rows.add(new NetworkRow(code, name,
+                "/dashboard/networks/" + code + "?period=" + f.request.period().code(),
+                main.stream().map(d -> f.entry(d.code(), code, name, result.total(d.code(), code), null, null))
+                        .toList())));
+        return rows;
+    }
+
+    private Trend trend(Request r, List<IndicatorDefinition> main, Format f) {
+        List<TrendRow> rows = new ArrayList<>();
+        Period last = indicators.currentQuarter();
+        for (Period q = Period.quarterOf(indicators.settings().projectStart()); !q.from().isAfter(last.from());
+                q = Period.quarterOf(q.to().plusDays(1))) {
+            IndicatorResult values = values(q, r.network(), r.published());
+            rows.add(new TrendRow(q.label(f.locale), main.stream()
+                    .map(d -> f.figure(values.total(d.code(), r.network()))).toList()));
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (int i = 0; i < main.size(); i++) {
+            int column = i;
+            series.add(series(main.get(i).label(f.locale), rows.stream()
+                    .map(t -> (Object) t.values().get(column).value()).toList(), rows.stream()
+                    .map(t -> t.values().get(column).text()).toList()));
+        }
+        List<String> quarters = rows.stream().map(TrendRow::quarter).toList();
+        return new Trend(main.stream().map(d -> d.label(f.locale)).toList(), rows,
+                chart("line", null, quarters, quarters, series, null));
+    }
+
+    private List<Breakdown> breakdowns(IndicatorResult result, IndicatorDefinition d, Format f) {
+        String network = f.request.network();
+        List<Breakdown> list = new ArrayList<>();
+        for (Dimension dimension : BREAKDOWNS) {
+            if (!d.breakdowns().contains(dimension) || (dimension == Dimension.NETWORK && network != null)) {
+                continue;
+            }
+            List<Cell> cells = dimension == Dimension.NETWORK ? result.byNetwork(d.code())
+                    : sorted(dimension, result.breakdown(d.code(), network, dimension));
+            Function<String, String> label = labels.of(dimension, cells.stream().map(c -> key(dimension, c)).toList(),
+                    f.locale);
+            List<Entry> rows = new ArrayList<>();
+            for (Cell c : cells.subList(0, Math.min(cells.size(), dimension == Dimension.CITIZENSHIP ? TOP
+                    : cells.size()))) {
+                String key = key(dimension, c);
+                rows.add(dimension == Dimension.NETWORK
+                        ? f.entry(d.code(), key, label.apply(key), Optional.of(c), null, null)
+                        : f.entry(d.code(), key, label.apply(key), Optional.of(c), dimension, key));
+            }
+            if (cells.size() > TOP && dimension == Dimension.CITIZENSHIP) {
+                rows.add(others(cells.subList(TOP, cells.size()), f));
+            }
+            boolean bars = dimension == Dimension.SEX || dimension == Dimension.AGE_BAND
+                    || dimension == Dimension.ACTION || dimension == Dimension.VULNERABILITY;
+            list.add(new Breakdown(dimension, "breakdown-" + dimension.name().toLowerCase(Locale.ROOT), rows,
+                    rows.stream().anyMatch(e -> e.figure().suppressed()), chart(bars ? "bar" : "hbar", null,
+                            rows.stream().map(Entry::key).toList(), rows.stream().map(Entry::label).toList(),
+                            List.of(series(d.label(f.locale), rows.stream().map(e -> (Object) e.figure().value())
+                                    .toList(), rows.stream().map(e -> e.figure().text()).toList())), null)));
+        }
+        return list;
+    }
+
+    private static String key(Dimension dimension, Cell c) {
+        return dimension == Dimension.NETWORK ? c.network() : c.key();
+    }
+
+    /** Natural order for short scales (age bands, sexes, actions), largest first for the rest. */
+    private List<Cell> sorted(Dimension dimension, List<Cell> cells) {
+        List<String> order = switch (dimension) {
+            case AGE_BAND -> indicators.settings().ageBandLabels();
+            case SEX -> List.of("F", "M", "X");
+            case VULNERABILITY -> List.of("Y", "N");
+            case ACTION -> List.of("01", "02", "03");
+            default -> null;
+        };
+        if (order == null) {
+            return cells;
+        }
+        return cells.stream().sorted(Comparator.comparingInt((Cell c) -> order.contains(c.key())
+                ? order.indexOf(c.key()) : order.size()).thenComparing(Cell::key)).toList();
+    }
+
+    /** The cells beyond the top ten, as one row; hidden when any of them is, so no hidden cell can be recovered. */
+    private Entry others(List<Cell> rest, Format f) {
+        boolean hidden = rest.stream().anyMatch(Cell::suppressed);
+        BigDecimal sum = rest.stream().map(Cell::value).filter(Objects::nonNull).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        Figure figure = hidden ? f.suppressed() : f.figure(sum);
+        return new Entry("others", f.message("dashboard.others", rest.size()), figure, null);
+    }
+
+    private MapView map(IndicatorResult result, Format f) {
+        Request r = f.request;
+        String metric = MAP_METRICS.contains(r.metric()) ? r.metric() : MAP_METRICS.get(0);
+        String code = switch (metric) {
+            case "activities" -> "P0-ACTIVITIES";
+            case "coverage" -> "P1-COMUNI";
+            default -> "AMIF-O3";
+        };
+        boolean byNetwork = r.network() == null && "network".equals(r.mode());
+        IndicatorDefinition d = indicators.definition(code);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> areas = new LinkedHashMap<>();
+        List<Entry> rows = new ArrayList<>();
+        if (byNetwork) {
+            Map<String, String> names = labels.networkNames();
+            Map<String, Entry> perNetwork = new LinkedHashMap<>();
+            for (Cell c : result.byNetwork(code)) {
+                Entry e = f.entry(code, c.network(), names.getOrDefault(c.network(), c.network()), Optional.of(c),
+                        null, null);
+                perNetwork.put(c.network(), e);
+                rows.add(e);
+            }
+            partnership.coverage().forEach((comune, network) -> {
+                Entry e = perNetwork.get(network);
+                areas.put(comune, area(names.getOrDefault(network, network), e == null ? f.figure(BigDecimal.ZERO)
+                        : e.figure()));
+            });
+        } else {
+            List<Cell> cells = result.breakdown(code, r.network(), Dimension.COMUNE);
+            Function<String, String> names = labels.of(Dimension.COMUNE, cells.stream().map(Cell::key).toList(),
+                    f.locale);
+            for (Cell c : cells) {
+                Entry e = f.entry(code, c.key(), names.apply(c.key()), Optional.of(c), Dimension.COMUNE, c.key());
+                areas.put(c.key(), area(e.label(), e.figure()));
+                if (e.figure().suppressed() || e.figure().value().signum() != 0) {
+                    rows.add(e);
+                }
+            }
+            if (r.network() != null) {
+                List<String> shown = new ArrayList<>(partnership.comuniCoveredBy(r.network()));
+                cells.stream().map(Cell::key).filter(k -> !shown.contains(k)).forEach(shown::add);
+                data.put("only", shown);
+            }
+        }
+        data.put("mode", byNetwork ? "network" : "comune");
+        data.put("areas", areas);
+        data.put("unit", d.unit(f.locale));
+        data.put("suppressed", f.message("dashboard.map.suppressed"));
+        data.put("zero", f.message("dashboard.map.zero"));
+        return new MapView(metric, byNetwork ? "network" : "comune", d.label(f.locale), rows,
+                rows.stream().anyMatch(e -> e.figure().suppressed()), json.writeValueAsString(data));
+    }
+
+    private static Map<String, Object> area(String name, Figure figure) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("n", name);
+        a.put("v", figure.value());
+        a.put("t", figure.text());
+        return a;
+    }
+
+    private Map<String, Object> series(String name, List<Object> values, List<String> texts) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("data", values);
+        s.put("labels", texts);
+        return s;
+    }
+
+    /** A chart for {@code dashboard.js}: kind {@code bar}, {@code hbar} or {@code line}, categories and series. */
+    private String chart(String kind, String axis, List<String> keys, List<String> categories,
+            List<Map<String, Object>> series, Integer mark) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", kind);
+        c.put("axis", axis);
+        c.put("keys", keys);
+        c.put("categories", categories);
+        c.put("series", series);
+        c.put("mark", mark);
+        return json.writeValueAsString(c);
+    }
+
+    /** Number formatting, labels and drill-down links for one request and language. */
+    private final class Format {
+
+        final Request request;
+        final Locale locale;
+        private final NumberFormat numbers;
+
+        Format(Request request, Locale locale) {
+            this.request = request;
+            this.locale = locale;
+            this.numbers = NumberFormat.getNumberInstance(locale);
+            numbers.setMaximumFractionDigits(2);
+        }
+
+        Figure figure(Optional<Cell> cell) {
+            if (cell.isPresent() && cell.get().suppressed()) {
+                return suppressed();
+            }
+            return figure(cell.map(Cell::value).orElse(BigDecimal.ZERO));
+        }
+
+        Figure figure(BigDecimal value) {
+            return new Figure(value, false, numbers.format(value));
+        }
+
+        Figure suppressed() {
+            return new Figure(null, true, message("dashboard.suppressed.short"));
+        }
+
+        Entry entry(String indicator, String key, String label, Optional<Cell> cell, Dimension dimension,
+                String dimensionKey) {
+            Figure figure = figure(cell);
+            String network = cell.map(Cell::network).orElse(request.network());
+            return new Entry(key, label, figure, drill(indicator, network, dimension, dimensionKey, figure));
+        }
+
+        /** The drill-down link of a number, when the user may see its records and there are some. */
+        String drill(String indicator, String network, Dimension dimension, String key, Figure figure) {
+            if (!request.drillable() || figure.suppressed() || figure.value().signum() == 0) {
+                return null;
+            }
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/indicators/{code}/records")
+                    .queryParam("period", request.period().code());
+            if (network != null) {
+                b.queryParam("network", network);
+            }
+            if (dimension != null) {
+                b.queryParam("dimension", dimension.name()).queryParam("key", key);
+            }
+            return b.buildAndExpand(indicator).encode().toUriString();
+        }
+
+        String message(String key, Object... args) {
+            return messages.getMessage(key, args, key, locale);
+        }
+    }
+}
