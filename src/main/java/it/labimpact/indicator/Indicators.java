@@ -95,7 +95,7 @@ public class Indicators {
      *
      * @throws it.labimpact.shared.RecordNotFoundException when the actor may not read {@code network}'s records
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public IndicatorResult compute(Period period, String network) {
         checkScope(network);
         return new IndicatorResult(period, network, Instant.now(clock),
@@ -103,7 +103,7 @@ public class Indicators {
     }
 
     /** {@link #compute} with small cells suppressed. */
-    @Transactional(readOnly = true)
+    @Transactional
     public IndicatorResult published(Period period, String network) {
         return publish(compute(period, network));
     }
@@ -125,7 +125,7 @@ public class Indicators {
      * @param network the network, {@code null} for the project (then only a project-wide user may ask)
      * @param dimension the breakdown, {@code null} for the total
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<DrillRecord> records(String indicator, Period period, String network, Dimension dimension,
             String key) {
         IndicatorDefinition d = definition(indicator);
