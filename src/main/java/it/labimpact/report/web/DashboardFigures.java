@@ -82,7 +82,8 @@ class DashboardFigures {
         Format f = new Format(r, locale);
         IndicatorResult result = values(r.period(), r.network(), r.published());
         List<IndicatorDefinition> catalogue = indicators.catalogue();
-        List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code())).toList();
+        List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code()))
+                .sorted(Comparator.comparingInt(d -> MAIN.indexOf(d.code()))).toList();
         IndicatorDefinition chosen = catalogue.stream().filter(d -> d.code().equals(r.indicator())).findFirst()
                 .orElseGet(() -> indicators.definition(DEFAULT_BREAKDOWN));
         List<ProgressRow> progress = progress(result, catalogue, f);
@@ -226,7 +227,7 @@ class DashboardFigures {
 
     private MapView map(IndicatorResult result, Format f) {
         Request r = f.request;
-        String metric = MAP_METRICS.contains(r.metric()) ? r.metric() : MAP_METRICS.get(0);
+        String metric = r.metric() != null && MAP_METRICS.contains(r.metric()) ? r.metric() : MAP_METRICS.get(0);
         String code = switch (metric) {
             case "activities" -> "P0-ACTIVITIES";
             case "coverage" -> "P1-COMUNI";
