@@ -45,7 +45,10 @@ class PagesRenderTest {
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
-                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens");
+                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
+                "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
+                "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
+                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
