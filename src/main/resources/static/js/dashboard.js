@@ -6,7 +6,8 @@
 //                          "only":[codes]|absent,"unit":..,"suppressed":label,"zero":label}
 //                         with data-features (comuni GeoJSON) and data-provinces (province GeoJSON)
 // Every chart has a table beside it with the same numbers; charts use patterns (decals), symbols and value
-// labels, so colour is never the only carrier of meaning.
+// labels, so colour is never the only carrier of meaning. ECharts' own generated aria-label (English, and
+// describing raw series data) is turned off: each chart keeps the localised name the page gave it.
 (function () {
   'use strict';
   if (typeof echarts === 'undefined') { return; }
@@ -40,7 +41,7 @@
       };
     });
     return {
-      aria: { enabled: true, decal: { show: true } },
+      aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
       grid: { left: 8, right: horizontal ? 96 : 16, top: 32, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'item',
@@ -54,7 +55,7 @@
 
   function lineChart(el, c) {
     return {
-      aria: { enabled: true },
+      aria: { enabled: true, label: { enabled: false } },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
       tooltip: {
@@ -141,7 +142,7 @@
         }));
       var chart = echarts.init(el);
       chart.setOption({
-        aria: { enabled: true },
+        aria: { enabled: true, label: { enabled: false } },
         tooltip: {
           formatter: function (p) {
             if (p.data) { return p.data.label + ': ' + p.data.text + ' ' + data.unit; }

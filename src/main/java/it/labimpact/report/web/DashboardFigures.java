@@ -1,6 +1,7 @@
 package it.labimpact.report.web;
 
 import it.labimpact.indicator.Cell;
+import it.labimpact.indicator.CountingRule;
 import it.labimpact.indicator.Dimension;
 import it.labimpact.indicator.IndicatorDefinition;
 import it.labimpact.indicator.IndicatorResult;
@@ -28,7 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -79,9 +82,10 @@ class DashboardFigures {
     }
 
     DashboardView build(Request r, Locale locale) {
-        Format f = new Format(r, locale);
-        IndicatorResult result = values(r.period(), r.network(), r.published());
         List<IndicatorDefinition> catalogue = indicators.catalogue();
+        Format f = new Format(r, locale, catalogue.stream().filter(d -> d.rule() == CountingRule.RATIO)
+                .map(IndicatorDefinition::code).collect(Collectors.toSet()));
+        IndicatorResult result = values(r.period(), r.network(), r.published());
         List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code()))
                 .sorted(Comparator.comparingInt(d -> MAIN.indexOf(d.code()))).toList();
         IndicatorDefinition chosen = catalogue.stream().filter(d -> d.code().equals(r.indicator())).findFirst()
@@ -312,11 +316,14 @@ class DashboardFigures {
 
         final Request request;
         final Locale locale;
+        private final Set<String> ratios;
         private final NumberFormat numbers;
 
-        Format(Request request, Locale locale) {
+        /** {@code ratios}: indicators that are ratios, which have no records of their own to list. */
+        Format(Request request, Locale locale, Set<String> ratios) {
             this.request = request;
             this.locale = locale;
+            this.ratios = ratios;
             this.numbers = NumberFormat.getNumberInstance(locale);
             numbers.setMaximumFractionDigits(2);
         }
@@ -345,7 +352,8 @@ class DashboardFigures {
 
         /** The drill-down link of a number, when the user may see its records and there are some. */
         String drill(String indicator, String network, Dimension dimension, String key, Figure figure) {
-            if (!request.drillable() || figure.suppressed() || figure.value().signum() == 0) {
+            if (!request.drillable() || ratios.contains(indicator) || figure.suppressed()
+                    || figure.value().signum() == 0) {
                 return null;
             }
             UriComponentsBuilder b = UriComponentsBuilder.fromPath("/indicators/{code}/records")
