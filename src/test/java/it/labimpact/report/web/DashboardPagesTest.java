@@ -120,6 +120,13 @@ class DashboardPagesTest {
     }
 
     @Test
+    void anUnknownPeriodFallsBackToTheProjectToDateWithAMessage() throws Exception {
+        String page = page("/dashboard?period=1999", TestActors.coordinator());
+        assertThat(page).contains("Il periodo 1999 precede l&#39;inizio del progetto.")
+                .containsPattern("<option value=\"PTD\" selected=\"selected\">");
+    }
+
+    @Test
     void theTrendCountsEachQuarter() throws Exception {
         MvcResult r = mvc.perform(get("/dashboard").param("period", Q2).locale(Locale.ITALIAN)
                 .with(TestActors.as(TestActors.coordinator()))).andReturn();
