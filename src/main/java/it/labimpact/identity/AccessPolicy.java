@@ -107,6 +107,10 @@ public final class AccessPolicy {
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),
+            // indicators: the catalogue and published values (small cells suppressed) for any logged-in user; which
+            // network's values a user may ask for is checked by the indicator module
+            user(GET, "/indicators"), user(GET, "/indicators/definitions/**"), user(GET, "/api/v1/indicators"),
+            user(GET, "/api/v1/indicators/**"),
             // dashboards: every logged-in user (the report module sends network staff to their own network's
             // dashboard, 404 on another's; evaluators and governance see published values only); the records
             // behind a number for the staff who serve participants (network scope checked by the indicator module)

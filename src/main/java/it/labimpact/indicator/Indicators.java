@@ -95,17 +95,70 @@ public class Indicators {
      *
      * @throws it.labimpact.shared.RecordNotFoundException when the actor may not read {@code network}'s records
      */
-    @Transactional
+    @Transactional // not read-only: the engine keeps the period's presences in a temporary table
     public IndicatorResult compute(Period period, String network) {
         checkScope(network);
         return new IndicatorResult(period, network, Instant.now(clock),
                 engine.compute(catalogue(), period, network, settings), 0, null);
     }
 
+    /**
+     * {@link #compute} for some indicators only (a ratio brings its two components along).
+     *
+     * @throws RecordNotFoundException for a code not in the catalogue
+     */
+    @Transactional
+    public IndicatorResult compute(Period period, String network, java.util.Collection<String> codes) {
+        checkScope(network);
+        List<IndicatorDefinition> all = catalogue();
+        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+        for (String code : codes) {
+            IndicatorDefinition d = all.stream().filter(x -> x.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new RecordNotFoundException("indicator", code));
+            if (d.rule() == CountingRule.RATIO) {
+                wanted.addAll(d.parameters());
+            }
+        }
+        return new IndicatorResult(period, network, Instant.now(clock),
+                engine.compute(all.stream().filter(d -> wanted.contains(d.code())).toList(), period, network,
+                        settings), 0, null);
+    }
+
+    /** {@link #compute(Period, String, java.util.Collection)} with small cells suppressed. */
+    @Transactional
+    public IndicatorResult published(Period period, String network, java.util.Collection<String> codes) {
+        IndicatorResult raw = compute(period, network, codes);
+        return new IndicatorResult(raw.period(), raw.network(), raw.computedAt(),
+                SmallCells.suppress(raw.cells(), catalogue(), settings.smallCellThreshold()),
+                settings.smallCellThreshold(), null);
+    }
+
     /** {@link #compute} with small cells suppressed. */
     @Transactional
     public IndicatorResult published(Period period, String network) {
         return publish(compute(period, network));
+    }
+
+    /**
+     * The totals of some indicators quarter by quarter, from the project's first quarter to the current one, for the
+     * project and every network or for one network; {@code published} suppresses small cells quarter by quarter.
+     */
+    @Transactional
+    public java.util.Map<Period, IndicatorResult> trend(java.util.Collection<String> codes, String network,
+            boolean published) {
+        checkScope(network);
+        List<IndicatorDefinition> all = catalogue();
+        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+        all.stream().filter(d -> codes.contains(d.code()) && d.rule() == CountingRule.RATIO)
+                .forEach(d -> wanted.addAll(d.parameters()));
+        List<IndicatorDefinition> definitions = all.stream().filter(d -> wanted.contains(d.code())).toList();
+        Instant now = Instant.now(clock);
+        java.util.Map<Period, IndicatorResult> result = new java.util.LinkedHashMap<>();
+        engine.trend(definitions, Period.projectToDate(settings.projectStart(), LocalDate.now(clock)), network)
+                .forEach((quarter, cells) -> result.put(quarter, new IndicatorResult(quarter, network, now,
+                        published ? SmallCells.suppress(cells, all, settings.smallCellThreshold()) : cells,
+                        published ? settings.smallCellThreshold() : 0, null)));
+        return result;
     }
 
     /** Suppresses the small cells of raw values (primary and secondary suppression, see {@link SmallCells}). */
@@ -137,8 +190,8 @@ public class Indicators {
         return engine.records(d, period, network, dimension, key, settings);
     }
 
-    private static void checkScope(String network) {
-        if (network != null && !Actor.require().canRead(network)) {
+    private void checkScope(String network) {
+        if (network != null && (!Actor.require().canRead(network) || !repository.networkExists(network))) {
             throw new RecordNotFoundException("network", network);
         }
     }

@@ -46,6 +46,8 @@ class PagesRenderTest {
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
                 "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
+                "/indicators", "/indicators/definitions/AMIF-O3", "/indicators/definitions/P2-L2-RATE?period=PTD",
+                "/indicators/definitions/AMIF-R8?period=2025-Q9",
                 "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
                 "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
                 "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");

@@ -148,13 +148,10 @@ class DashboardFigures {
 
     private Trend trend(Request r, List<IndicatorDefinition> main, Format f) {
         List<TrendRow> rows = new ArrayList<>();
-        Period last = indicators.currentQuarter();
-        for (Period q = Period.quarterOf(indicators.settings().projectStart()); !q.from().isAfter(last.from());
-                q = Period.quarterOf(q.to().plusDays(1))) {
-            IndicatorResult values = values(q, r.network(), r.published());
-            rows.add(new TrendRow(q.label(f.locale), main.stream()
-                    .map(d -> f.figure(values.total(d.code(), r.network()))).toList()));
-        }
+        indicators.trend(MAIN, r.network(), r.published()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Period::from)))
+                .forEach(q -> rows.add(new TrendRow(q.getKey().label(f.locale), main.stream()
+                        .map(d -> f.figure(q.getValue().total(d.code(), r.network()))).toList())));
         List<Map<String, Object>> series = new ArrayList<>();
         for (int i = 0; i < main.size(); i++) {
             int column = i;

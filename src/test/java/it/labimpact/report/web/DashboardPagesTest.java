@@ -178,7 +178,7 @@ class DashboardPagesTest {
         assertThat(ids(people)).containsExactlyInAnyOrderElementsOf(cremascaPeople.stream().map(UUID::toString)
                 .toList());
         assertThat(people).contains("href=\"/participants/" + cremascaPeople.get(0) + "\"")
-                .doesNotContain("CremaA").doesNotContain("Indicatori");
+                .doesNotContain("CremaA").doesNotContain("Zanardelli");
 
         String men = page("/indicators/AMIF-O3/records?period=" + Q2 + "&dimension=SEX&key=M",
                 TestActors.coordinator());
@@ -264,7 +264,7 @@ class DashboardPagesTest {
     }
 
     private static ParticipantData person(String name, Sex sex, String country, String comune) {
-        return new ParticipantData("Indicatori", name, sex, LocalDate.parse("1990-05-01"), country, country, null,
+        return new ParticipantData("Zanardelli", name, sex, LocalDate.parse("1990-05-01"), country, country, null,
                 comune, LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
     }
 
