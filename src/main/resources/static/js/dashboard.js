@@ -1,7 +1,8 @@
 // Dashboard charts (ECharts). The page carries the data; this script only draws it.
-//   [data-chart]          {"kind":"bar|hbar|line","axis":..,"keys":[..],"categories":[..],
+//   [data-chart]          {"kind":"bar|hbar|line","axis":..,"keys":[..],"categories":[..],"names":[..]|null,
 //                          "series":[{"name":..,"data":[number|null],"labels":[text]}],"mark":100|null}
-//                         null = suppressed cell: drawn as an empty bar labelled "n.d."
+//                         null = suppressed cell: drawn as an empty bar labelled "n.d."; names: longer
+//                         category names for the tooltip when the axis shows short ones
 //   [data-dashboard-map]  {"mode":"comune|network","areas":{"015146":{"n":name,"v":number|null,"t":text}},
 //                          "only":[codes]|absent,"unit":..,"suppressed":label,"zero":label}
 //                         with data-features (comuni GeoJSON) and data-provinces (province GeoJSON)
@@ -25,7 +26,8 @@
       type: 'category', data: c.categories, inverse: horizontal,
       axisLabel: { width: narrow() ? 96 : 180, overflow: 'truncate', interval: 0 }
     };
-    var value = { type: 'value', name: c.axis || '', minInterval: 1 };
+    var value = { type: 'value', name: c.axis || '', nameLocation: 'middle', nameGap: 28, minInterval: 1,
+      splitNumber: narrow() ? 3 : 5 };
     var series = c.series.map(function (s) {
       return {
         type: 'bar', name: s.name, barMaxWidth: 28,
@@ -36,16 +38,18 @@
         },
         markLine: c.mark ? {
           symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#1a1a1a' },
-          label: { formatter: c.mark + '%' }, data: [{ xAxis: c.mark }]
+          label: { formatter: c.mark + '%', position: 'start' }, data: [{ xAxis: c.mark }]
         } : undefined
       };
     });
     return {
       aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
-      grid: { left: 8, right: horizontal ? 96 : 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: horizontal ? 96 : 16, top: 32, bottom: c.axis ? 36 : 8, containLabel: true },
       tooltip: {
         trigger: 'item',
-        formatter: function (p) { return c.categories[p.dataIndex] + ': ' + c.series[p.seriesIndex].labels[p.dataIndex]; }
+        formatter: function (p) {
+          return (c.names || c.categories)[p.dataIndex] + ': ' + c.series[p.seriesIndex].labels[p.dataIndex];
+        }
       },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
@@ -61,7 +65,7 @@
       tooltip: {
         trigger: 'axis',
         formatter: function (ps) {
-          return ps.map(function (p) {
+          return (c.names || c.categories)[ps[0].dataIndex] + '<br>' + ps.map(function (p) {
             return p.marker + p.seriesName + ': ' + c.series[p.seriesIndex].labels[p.dataIndex];
           }).join('<br>');
         }

@@ -130,8 +130,9 @@ class DashboardFigures {
         if (withTarget.isEmpty()) {
             return null;
         }
-        return chart("hbar", f.message("dashboard.progress.axis"), withTarget.stream().map(p -> p.indicator().code())
-                .toList(), withTarget.stream().map(ProgressRow::label).toList(), List.of(series(
+        List<String> codes = withTarget.stream().map(p -> p.indicator().code()).toList();
+        return chart("hbar", f.message("dashboard.progress.axis"), codes, codes, withTarget.stream()
+                .map(p -> p.indicator().code() + " " + p.label()).toList(), List.of(series(
                 f.message("dashboard.progress.series"), withTarget.stream().map(p -> (Object) p.percent()).toList(),
                 withTarget.stream().map(p -> p.value().text() + " / " + p.target().text() + " (" + p.percent() + "%)")
                         .toList())), 100);
@@ -148,10 +149,14 @@ class DashboardFigures {
 
     private Trend trend(Request r, List<IndicatorDefinition> main, Format f) {
         List<TrendRow> rows = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         indicators.trend(MAIN, r.network(), r.published()).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Period::from)))
-                .forEach(q -> rows.add(new TrendRow(q.getKey().label(f.locale), main.stream()
-                        .map(d -> f.figure(q.getValue().total(d.code(), r.network()))).toList())));
+                .forEach(q -> {
+                    codes.add(q.getKey().code());
+                    rows.add(new TrendRow(q.getKey().label(f.locale), main.stream()
+                            .map(d -> f.figure(q.getValue().total(d.code(), r.network()))).toList()));
+                });
         List<Map<String, Object>> series = new ArrayList<>();
         for (int i = 0; i < main.size(); i++) {
             int column = i;
@@ -161,7 +166,8 @@ class DashboardFigures {
         }
         List<String> quarters = rows.stream().map(TrendRow::quarter).toList();
         return new Trend(main.stream().map(d -> d.label(f.locale)).toList(), rows,
-                chart("line", null, quarters, quarters, series, null));
+                chart("line", null, codes, codes.stream().map(c -> f.message("dashboard.quarter.short",
+                        c.substring(0, 4), c.substring(6))).toList(), quarters, series, null));
     }
 
     private List<Breakdown> breakdowns(IndicatorResult result, IndicatorDefinition d, Format f) {
@@ -190,7 +196,7 @@ class DashboardFigures {
                     || dimension == Dimension.ACTION || dimension == Dimension.VULNERABILITY;
             list.add(new Breakdown(dimension, "breakdown-" + dimension.name().toLowerCase(Locale.ROOT), rows,
                     rows.stream().anyMatch(e -> e.figure().suppressed()), chart(bars ? "bar" : "hbar", null,
-                            rows.stream().map(Entry::key).toList(), rows.stream().map(Entry::label).toList(),
+                            rows.stream().map(Entry::key).toList(), rows.stream().map(Entry::label).toList(), null,
                             List.of(series(d.label(f.locale), rows.stream().map(e -> (Object) e.figure().value())
                                     .toList(), rows.stream().map(e -> e.figure().text()).toList())), null)));
         }
@@ -295,14 +301,18 @@ class DashboardFigures {
         return s;
     }
 
-    /** A chart for {@code dashboard.js}: kind {@code bar}, {@code hbar} or {@code line}, categories and series. */
-    private String chart(String kind, String axis, List<String> keys, List<String> categories,
+    /**
+     * A chart for {@code dashboard.js}: kind {@code bar}, {@code hbar} or {@code line}, categories (with longer
+     * names for the tooltip, or {@code null}) and series.
+     */
+    private String chart(String kind, String axis, List<String> keys, List<String> categories, List<String> names,
             List<Map<String, Object>> series, Integer mark) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("kind", kind);
         c.put("axis", axis);
         c.put("keys", keys);
         c.put("categories", categories);
+        c.put("names", names);
         c.put("series", series);
         c.put("mark", mark);
         return json.writeValueAsString(c);

@@ -127,6 +127,18 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theMapShowsTheChosenMeasurePerComuneOrPerNetwork() throws Exception {
+        String participants = mapTable(page("/dashboard?period=" + Q2, TestActors.coordinator()));
+        assertThat(cells(row(participants, "data-key=\"" + MILANO + "\""))).containsExactly("6");
+        String activitiesRun = mapTable(page("/dashboard?metric=activities&period=" + Q2, TestActors.coordinator()));
+        assertThat(cells(row(activitiesRun, "data-key=\"" + MILANO + "\""))).containsExactly("1");
+        assertThat(cells(row(activitiesRun, "data-key=\"" + CREMA + "\""))).containsExactly("1");
+        String perNetwork = mapTable(page("/dashboard?mode=network&period=" + Q2, TestActors.coordinator()));
+        assertThat(cells(row(perNetwork, "data-key=\"milano\""))).containsExactly("6");
+        assertThat(cells(row(perNetwork, "data-key=\"cremasca\""))).containsExactly("2");
+    }
+
+    @Test
     void theTrendCountsEachQuarter() throws Exception {
         MvcResult r = mvc.perform(get("/dashboard").param("period", Q2).locale(Locale.ITALIAN)
                 .with(TestActors.as(TestActors.coordinator()))).andReturn();
@@ -167,6 +179,9 @@ class DashboardPagesTest {
         assertThat(page).contains("n.d. = non diffuso").doesNotContain("/indicators/");
         assertThat(status("/indicators/AMIF-O3/records?period=" + Q2, TestActors.evaluator())).isEqualTo(403);
 
+        String network = page("/dashboard/networks/milano?period=" + Q2, TestActors.evaluator());
+        assertThat(cells(row(network, "data-key=\"M\""))).containsExactly("n.d.");
+
         String asPublished = page("/dashboard?published=true&period=" + Q2, TestActors.coordinator());
         assertThat(row(asPublished, "data-network=\"cremasca\"")).contains("n.d.");
         assertThat(asPublished).doesNotContain("/indicators/AMIF-O3/records");
@@ -202,6 +217,10 @@ class DashboardPagesTest {
 
     private int status(String url, Actor actor) throws Exception {
         return mvc.perform(get(url).with(TestActors.as(actor))).andReturn().getResponse().getStatus();
+    }
+
+    private static String mapTable(String page) {
+        return page.substring(page.indexOf("id=\"map-table\""));
     }
 
     /** The table row whose opening tag carries {@code attribute}. */
