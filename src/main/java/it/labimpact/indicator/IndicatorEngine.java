@@ -164,25 +164,23 @@ class IndicatorEngine {
             for (int i = 0; i < persons.size(); i++) {
                 hits.add(hitSql(persons.get(i), i, params, true));
             }
-            String sets = network == null ? "(h.code, h.quarter), (h.code, h.quarter, p.network_code)"
-                    : "(h.code, h.quarter, p.network_code)";
             if (network != null) {
                 params.put("network", network);
             }
-            jdbc.sql("select h.code, h.quarter, grouping(p.network_code) as g_network, p.network_code,"
-                            + " count(distinct p.person_id) as persons from (" + hits + ") h"
-                            + " join participant_fact_person p on p.participant_id = h.participant_id"
-                            + (network == null ? "" : " where p.network_code = :network")
-                            + " group by grouping sets (" + sets + ")")
-                    .params(params).query((rs, n) -> {
-                        List<Cell> cells = byQuarter.get(Period.quarterOf(rs.getObject("quarter", LocalDate.class)));
-                        if (cells != null) {
-                            cells.add(new Cell(rs.getString("code"), rs.getInt("g_network") == 0
-                                    ? rs.getString("network_code") : null, null, null,
-                                    BigDecimal.valueOf(rs.getLong("persons")), false));
-                        }
-                        return null;
-                    }).list();
+            String sql = "with hits as materialized (select distinct h.code, h.quarter, p.network_code, p.person_id"
+                    + " from (" + hits + ") h join participant_fact_person p on p.participant_id = h.participant_id"
+                    + (network == null ? "" : " where p.network_code = :network") + ")"
+                    + " select code, quarter, network_code, count(*) from hits group by code, quarter, network_code"
+                    + (network == null ? " union all select code, quarter, null, count(*) from"
+                    + " (select distinct code, quarter, person_id from hits) x group by code, quarter" : "");
+            jdbc.sql(sql).params(params).query((rs, n) -> {
+                List<Cell> cells = byQuarter.get(Period.quarterOf(rs.getObject(2, LocalDate.class)));
+                if (cells != null) {
+                    cells.add(new Cell(rs.getString(1), rs.getString(3), null, null, BigDecimal.valueOf(rs.getLong(4)),
+                            false));
+                }
+                return null;
+            }).list();
         }
         for (Map.Entry<Period, List<Cell>> q : byQuarter.entrySet()) {
             Period clipped = new Period(Period.Kind.QUARTER, q.getKey().code(),
