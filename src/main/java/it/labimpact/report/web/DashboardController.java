@@ -6,14 +6,15 @@ import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.territory.Comune;
 import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
-import it.labimpact.territory.Comune;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +65,7 @@ class DashboardController {
                 throw new RecordNotFoundException("dashboard", "project");
             }
             return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/networks/{code}")
-                    .queryParamIfPresent("period", java.util.Optional.ofNullable(period))
+                    .queryParamIfPresent("period", Optional.ofNullable(period))
                     .buildAndExpand(actor.networkCode()).encode().toUriString();
         }
         String selected = network == null || network.isBlank() ? null : known(network);
@@ -112,7 +113,7 @@ class DashboardController {
         model.addAttribute("networkName", network == null ? null : labels.networkNames().get(network));
         model.addAttribute("periods", indicators.periods());
         model.addAttribute("catalogue", indicators.catalogue());
-        model.addAttribute("metrics", DashboardFigures.MAP_METRICS);
+        model.addAttribute("metrics", DashboardMapFigures.METRICS);
         model.addAttribute("mayChooseValues", raw);
         model.addAttribute("selectedNetwork", network);
         return "report/dashboard";

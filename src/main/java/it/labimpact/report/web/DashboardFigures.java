@@ -9,18 +9,15 @@ import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.indicator.Target;
 import it.labimpact.indicator.Targets;
-import it.labimpact.partnership.Partnership;
 import it.labimpact.report.web.DashboardView.Breakdown;
 import it.labimpact.report.web.DashboardView.Entry;
 import it.labimpact.report.web.DashboardView.Figure;
-import it.labimpact.report.web.DashboardView.MapView;
 import it.labimpact.report.web.DashboardView.NetworkRow;
 import it.labimpact.report.web.DashboardView.ProgressRow;
 import it.labimpact.report.web.DashboardView.Trend;
 import it.labimpact.report.web.DashboardView.TrendRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,17 +26,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a dashboard from the indicator engine's values: progress against targets, the quarterly trend, the
- * breakdowns of one indicator and the map. Reads only the indicator, partnership and territory facades.
+ * Builds a dashboard from the indicator engine's values: progress against targets, each network's totals, the
+ * quarterly trend, the breakdowns of one indicator and (through {@link DashboardMapFigures}) the map. Reads only
+ * facades: indicators, targets, and the partnership and territory for labels.
  */
 @Component
 class DashboardFigures {
@@ -47,8 +43,6 @@ class DashboardFigures {
     /** The indicators of the trend and of the per-network table. */
     static final List<String> MAIN = List.of("AMIF-O3", "AMIF-O3.1", "AMIF-O3.2", "P0-ACTIVITIES");
     static final String DEFAULT_BREAKDOWN = "AMIF-O3";
-    /** Map metrics: participants reached, activities run, comuni covered. */
-    static final List<String> MAP_METRICS = List.of("participants", "activities", "coverage");
     private static final List<Dimension> BREAKDOWNS = List.of(Dimension.NETWORK, Dimension.SEX, Dimension.AGE_BAND,
             Dimension.CITIZENSHIP, Dimension.PROVINCE, Dimension.ACTION, Dimension.ACTIVITY_TYPE,
             Dimension.VULNERABILITY);
@@ -67,24 +61,25 @@ class DashboardFigures {
 
     private final Indicators indicators;
     private final Targets targets;
-    private final Partnership partnership;
+    private final DashboardMapFigures maps;
     private final DimensionLabels labels;
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DashboardFigures(Indicators indicators, Targets targets, Partnership partnership, DimensionLabels labels,
+    DashboardFigures(Indicators indicators, Targets targets, DashboardMapFigures maps, DimensionLabels labels,
             MessageSource messages) {
         this.indicators = indicators;
         this.targets = targets;
-        this.partnership = partnership;
+        this.maps = maps;
         this.labels = labels;
         this.messages = messages;
     }
 
     DashboardView build(Request r, Locale locale) {
         List<IndicatorDefinition> catalogue = indicators.catalogue();
-        Format f = new Format(r, locale, catalogue.stream().filter(d -> d.rule() == CountingRule.RATIO)
-                .map(IndicatorDefinition::code).collect(Collectors.toSet()));
+        DashboardFormat f = new DashboardFormat(r, locale, catalogue.stream()
+                .filter(d -> d.rule() == CountingRule.RATIO).map(IndicatorDefinition::code)
+                .collect(Collectors.toSet()), messages);
         IndicatorResult result = values(r.period(), r.network(), r.published());
         List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code()))
                 .sorted(Comparator.comparingInt(d -> MAIN.indexOf(d.code()))).toList();
@@ -96,7 +91,7 @@ class DashboardFigures {
                 result.total(d.code(), r.network()), null, null)).toList();
         return new DashboardView(r.period(), r.network(), result.isSuppressed(), indicators.settings()
                 .smallCellThreshold(), result.computedAt(), progress, progressChart(progress, f), main, networks,
-                totals, trend(r, main, f), chosen, breakdowns(result, chosen, f), map(result, f));
+                totals, trend(r, main, f), chosen, breakdowns(result, chosen, f), maps.map(result, f));
     }
 
     /** Raw or published values of a period. */
@@ -104,7 +99,7 @@ class DashboardFigures {
         return published ? indicators.published(period, network) : indicators.compute(period, network);
     }
 
-    private List<ProgressRow> progress(IndicatorResult result, List<IndicatorDefinition> catalogue, Format f) {
+    private List<ProgressRow> progress(IndicatorResult result, List<IndicatorDefinition> catalogue, DashboardFormat f) {
         String network = f.request.network();
         Map<String, BigDecimal> goals = new LinkedHashMap<>();
         for (Target t : targets.forPeriod(f.request.period(), network)) {
@@ -125,7 +120,7 @@ class DashboardFigures {
         return rows;
     }
 
-    private String progressChart(List<ProgressRow> rows, Format f) {
+    private String progressChart(List<ProgressRow> rows, DashboardFormat f) {
         List<ProgressRow> withTarget = rows.stream().filter(p -> p.percent() != null).toList();
         if (withTarget.isEmpty()) {
             return null;
@@ -138,7 +133,7 @@ class DashboardFigures {
                         .toList())), 100);
     }
 
-    private List<NetworkRow> networkRows(IndicatorResult result, List<IndicatorDefinition> main, Format f) {
+    private List<NetworkRow> networkRows(IndicatorResult result, List<IndicatorDefinition> main, DashboardFormat f) {
         List<NetworkRow> rows = new ArrayList<>();
         labels.networkNames().forEach((code, name) -> rows.add(new NetworkRow(code, name,
                 "/dashboard/networks/" + code + "?period=" + f.request.period().code(),
@@ -147,7 +142,7 @@ class DashboardFigures {
         return rows;
     }
 
-    private Trend trend(Request r, List<IndicatorDefinition> main, Format f) {
+    private Trend trend(Request r, List<IndicatorDefinition> main, DashboardFormat f) {
         List<TrendRow> rows = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         indicators.trend(MAIN, r.network(), r.published()).entrySet().stream()
@@ -170,7 +165,7 @@ class DashboardFigures {
                         c.substring(0, 4), c.substring(6))).toList(), quarters, series, null));
     }
 
-    private List<Breakdown> breakdowns(IndicatorResult result, IndicatorDefinition d, Format f) {
+    private List<Breakdown> breakdowns(IndicatorResult result, IndicatorDefinition d, DashboardFormat f) {
         String network = f.request.network();
         List<Breakdown> list = new ArrayList<>();
         for (Dimension dimension : BREAKDOWNS) {
@@ -224,73 +219,12 @@ class DashboardFigures {
     }
 
     /** The cells beyond the top ten, as one row; hidden when any of them is, so no hidden cell can be recovered. */
-    private Entry others(List<Cell> rest, Format f) {
+    private Entry others(List<Cell> rest, DashboardFormat f) {
         boolean hidden = rest.stream().anyMatch(Cell::suppressed);
         BigDecimal sum = rest.stream().map(Cell::value).filter(Objects::nonNull).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         Figure figure = hidden ? f.suppressed() : f.figure(sum);
         return new Entry("others", f.message("dashboard.others", rest.size()), figure, null);
-    }
-
-    private MapView map(IndicatorResult result, Format f) {
-        Request r = f.request;
-        String metric = r.metric() != null && MAP_METRICS.contains(r.metric()) ? r.metric() : MAP_METRICS.get(0);
-        String code = switch (metric) {
-            case "activities" -> "P0-ACTIVITIES";
-            case "coverage" -> "P1-COMUNI";
-            default -> "AMIF-O3";
-        };
-        boolean byNetwork = r.network() == null && "network".equals(r.mode());
-        IndicatorDefinition d = indicators.definition(code);
-        Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Object> areas = new LinkedHashMap<>();
-        List<Entry> rows = new ArrayList<>();
-        if (byNetwork) {
-            Map<String, String> names = labels.networkNames();
-            Map<String, Entry> perNetwork = new LinkedHashMap<>();
-            for (Cell c : result.byNetwork(code)) {
-                Entry e = f.entry(code, c.network(), names.getOrDefault(c.network(), c.network()), Optional.of(c),
-                        null, null);
-                perNetwork.put(c.network(), e);
-                rows.add(e);
-            }
-            partnership.coverage().forEach((comune, network) -> {
-                Entry e = perNetwork.get(network);
-                areas.put(comune, area(names.getOrDefault(network, network), e == null ? f.figure(BigDecimal.ZERO)
-                        : e.figure()));
-            });
-        } else {
-            List<Cell> cells = result.breakdown(code, r.network(), Dimension.COMUNE);
-            Function<String, String> names = labels.of(Dimension.COMUNE, cells.stream().map(Cell::key).toList(),
-                    f.locale);
-            for (Cell c : cells) {
-                Entry e = f.entry(code, c.key(), names.apply(c.key()), Optional.of(c), Dimension.COMUNE, c.key());
-                areas.put(c.key(), area(e.label(), e.figure()));
-                if (e.figure().suppressed() || e.figure().value().signum() != 0) {
-                    rows.add(e);
-                }
-            }
-            if (r.network() != null) {
-                List<String> shown = new ArrayList<>(partnership.comuniCoveredBy(r.network()));
-                cells.stream().map(Cell::key).filter(k -> !shown.contains(k)).forEach(shown::add);
-                data.put("only", shown);
-            }
-        }
-        data.put("mode", byNetwork ? "network" : "comune");
-        data.put("areas", areas);
-        data.put("unit", d.unit(f.locale));
-        data.put("suppressed", f.message("dashboard.map.suppressed"));
-        data.put("zero", f.message("dashboard.map.zero"));
-        return new MapView(metric, byNetwork ? "network" : "comune", d.label(f.locale), rows,
-                rows.stream().anyMatch(e -> e.figure().suppressed()), json.writeValueAsString(data));
-    }
-
-    private static Map<String, Object> area(String name, Figure figure) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("n", name);
-        a.put("v", figure.value());
-        a.put("t", figure.text());
-        return a;
     }
 
     private Map<String, Object> series(String name, List<Object> values, List<String> texts) {
@@ -316,66 +250,5 @@ class DashboardFigures {
         c.put("series", series);
         c.put("mark", mark);
         return json.writeValueAsString(c);
-    }
-
-    /** Number formatting, labels and drill-down links for one request and language. */
-    private final class Format {
-
-        final Request request;
-        final Locale locale;
-        private final Set<String> ratios;
-        private final NumberFormat numbers;
-
-        /** {@code ratios}: indicators that are ratios, which have no records of their own to list. */
-        Format(Request request, Locale locale, Set<String> ratios) {
-            this.request = request;
-            this.locale = locale;
-            this.ratios = ratios;
-            this.numbers = NumberFormat.getNumberInstance(locale);
-            numbers.setMaximumFractionDigits(2);
-        }
-
-        Figure figure(Optional<Cell> cell) {
-            if (cell.isPresent() && cell.get().suppressed()) {
-                return suppressed();
-            }
-            return figure(cell.map(Cell::value).orElse(BigDecimal.ZERO));
-        }
-
-        Figure figure(BigDecimal value) {
-            return new Figure(value, false, numbers.format(value));
-        }
-
-        Figure suppressed() {
-            return new Figure(null, true, message("dashboard.suppressed.short"));
-        }
-
-        Entry entry(String indicator, String key, String label, Optional<Cell> cell, Dimension dimension,
-                String dimensionKey) {
-            Figure figure = figure(cell);
-            String network = cell.map(Cell::network).orElse(request.network());
-            return new Entry(key, label, figure, drill(indicator, network, dimension, dimensionKey, figure));
-        }
-
-        /** The drill-down link of a number, when the user may see its records and there are some. */
-        String drill(String indicator, String network, Dimension dimension, String key, Figure figure) {
-            if (!request.drillable() || ratios.contains(indicator) || figure.suppressed()
-                    || figure.value().signum() == 0) {
-                return null;
-            }
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/indicators/{code}/records")
-                    .queryParam("period", request.period().code());
-            if (network != null) {
-                b.queryParam("network", network);
-            }
-            if (dimension != null) {
-                b.queryParam("dimension", dimension.name()).queryParam("key", key);
-            }
-            return b.buildAndExpand(indicator).encode().toUriString();
-        }
-
-        String message(String key, Object... args) {
-            return messages.getMessage(key, args, key, locale);
-        }
     }
 }

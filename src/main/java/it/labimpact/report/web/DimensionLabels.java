@@ -11,6 +11,7 @@ import it.labimpact.territory.Province;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ class DimensionLabels {
     /** Network code to name, in the partnership's order. */
     Map<String, String> networkNames() {
         return partnership.networks().stream().collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 
     /** ISTAT code to comune name, for the given codes. */
