@@ -67,7 +67,7 @@ class ArchitectureTests {
                         Matcher m = table.matcher(code);
                         while (m.find()) {
                             String name = m.group(1);
-                            if (!name.matches("[a-z]+_fact_[a-z_]+|" + module + "_[a-z_]+|ind_presence|lateral")) {
+                            if (!name.matches("[a-z]+_fact_[a-z_]+|" + module + "_[a-z_]+|ind_[a-z_]+|lateral")) {
                                 offending.add(file.getFileName() + ": " + name);
                             }
                         }

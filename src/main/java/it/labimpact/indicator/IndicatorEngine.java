@@ -167,12 +167,12 @@ class IndicatorEngine {
             if (network != null) {
                 params.put("network", network);
             }
-            String sql = "with hits as materialized (select distinct h.code, h.quarter, p.network_code, p.person_id"
+            String sql = "with ind_hits as materialized (select distinct h.code, h.quarter, p.network_code, p.person_id"
                     + " from (" + hits + ") h join participant_fact_person p on p.participant_id = h.participant_id"
                     + (network == null ? "" : " where p.network_code = :network") + ")"
-                    + " select code, quarter, network_code, count(*) from hits group by code, quarter, network_code"
+                    + " select code, quarter, network_code, count(*) from ind_hits group by code, quarter, network_code"
                     + (network == null ? " union all select code, quarter, null, count(*) from"
-                    + " (select distinct code, quarter, person_id from hits) x group by code, quarter" : "");
+                    + " (select distinct code, quarter, person_id from ind_hits) x group by code, quarter" : "");
             jdbc.sql(sql).params(params).query((rs, n) -> {
                 List<Cell> cells = byQuarter.get(Period.quarterOf(rs.getObject(2, LocalDate.class)));
                 if (cells != null) {
@@ -244,33 +244,33 @@ class IndicatorEngine {
         if (network != null) {
             params.put("network", network);
         }
-        StringBuilder sql = new StringBuilder("with hits as materialized (\n").append(hits).append("\n),\n")
-                .append("recp as materialized (select r.code, p.participant_id, p.person_id, p.network_code,")
+        StringBuilder sql = new StringBuilder("with ind_hits as materialized (\n").append(hits).append("\n),\n")
+                .append("ind_recp as materialized (select r.code, p.participant_id, p.person_id, p.network_code,")
                 .append(" c.province_code as k_province, p.residence_istat as k_comune, p.sex as k_sex, ")
                 .append(ageBandSql(s, period)).append(" as k_age_band, p.citizenship as k_citizenship,")
                 .append(" case when p.vulnerable then 'Y' else 'N' end as k_vulnerability")
-                .append(" from (select distinct code, participant_id from hits) r")
+                .append(" from (select distinct code, participant_id from ind_hits) r")
                 .append(" join participant_fact_person p on p.participant_id = r.participant_id")
                 .append(" left join territory_fact_comune c on c.istat_code = p.residence_istat")
                 .append(network == null ? "" : " where p.network_code = :network").append("),\n")
-                .append("acts as materialized (select h.code, r.person_id, r.network_code,")
+                .append("ind_acts as materialized (select h.code, r.person_id, r.network_code,")
                 .append(" coalesce(a.action, 'NA') as k_action, coalesce(a.type_code, 'NA') as k_activity_type")
-                .append(" from hits h join recp r on r.code = h.code and r.participant_id = h.participant_id")
+                .append(" from ind_hits h join ind_recp r on r.code = h.code and r.participant_id = h.participant_id")
                 .append(" left join activity_fact_activity a on a.activity_id = h.activity_id)\n");
-        sql.append(recordLevel("network_code", "recp", "code, network_code"));
+        sql.append(recordLevel("network_code", "ind_recp", "code, network_code"));
         if (network == null) {
             sql.append("\nunion all\n").append(recordLevel("null::text", "(select distinct on (code, person_id) *"
-                    + " from recp order by code, person_id, participant_id) x", "code"));
+                    + " from ind_recp order by code, person_id, participant_id) x", "code"));
         }
         for (String key : List.of("k_action", "k_activity_type")) {
             String dim = key.substring(2).toUpperCase();
             sql.append("\nunion all\nselect code, network_code, '").append(dim).append("', ").append(key)
                     .append(", count(*) from (select distinct code, person_id, network_code, ").append(key)
-                    .append(" from acts) x group by code, network_code, ").append(key);
+                    .append(" from ind_acts) x group by code, network_code, ").append(key);
             if (network == null) {
                 sql.append("\nunion all\nselect code, null::text, '").append(dim).append("', ").append(key)
                         .append(", count(*) from (select distinct code, person_id, ").append(key)
-                        .append(" from acts) x group by code, ").append(key);
+                        .append(" from ind_acts) x group by code, ").append(key);
             }
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
