@@ -128,6 +128,11 @@ public final class AccessPolicy {
             roles(GET, "/reports/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.EVALUATOR, Role.ADMIN),
             roles(POST, "/reports/periodic/notes", Role.NETWORK_LEAD, Role.COORDINATOR),
             open(GET, "/open-data/**"),
+            // dashboards: every logged-in user (the report module sends network staff to their own network's
+            // dashboard, 404 on another's; evaluators and governance see published values only); the records
+            // behind a number for the staff who serve participants (network scope checked by the indicator module)
+            user(GET, "/dashboard/**"),
+            roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

@@ -53,7 +53,10 @@ class PagesRenderTest {
                 "/indicators/targets/edit?period=PTD&indicator=AMIF-O3", "/indicators/approvals",
                 "/indicators/approvals/milano/2025-Q4",
                 "/reports", "/reports/periodic?period=2025", "/reports/periodic?period=PTD&network=milano",
-                "/open-data");
+                "/open-data",
+                "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
+                "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
+                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
