@@ -176,7 +176,7 @@ class DashboardPagesTest {
                 .isEqualTo("n.d.");
         assertThat(cells(row(page, "data-key=\"M\""))).containsExactly("n.d.");
         assertThat(cells(row(page, "data-key=\"" + CREMA + "\""))).containsExactly("n.d.");
-        assertThat(page).contains("n.d. = non diffuso").doesNotContain("/indicators/");
+        assertThat(page).contains("n.d. = non diffuso").doesNotContain("/records?");
         assertThat(status("/indicators/AMIF-O3/records?period=" + Q2, TestActors.evaluator())).isEqualTo(403);
 
         String network = page("/dashboard/networks/milano?period=" + Q2, TestActors.evaluator());
