@@ -53,7 +53,7 @@ class IndicatorEngine {
 
     /** The cells of every given indicator for a period, for the project and every network, or for one network. */
     List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s) {
-        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("set local work_mem = '256MB'").update();
         List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
         boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
                 || d.computation().equals("CONTACTS"));
@@ -92,7 +92,7 @@ class IndicatorEngine {
             if (d.computation().startsWith("PRESENCE")) {
                 preparePresence(period, network, false);
             }
-            String hits = hitSql(d, 0, params, false);
+            String hits = hitsSql(List.of(d), params, false);
             StringBuilder sql = new StringBuilder("select distinct p.participant_id::text as id, p.network_code from (")
                     .append(hits).append(") h join participant_fact_person p on p.participant_id = h.participant_id")
                     .append(" left join activity_fact_activity a on a.activity_id = h.activity_id")
@@ -144,7 +144,7 @@ class IndicatorEngine {
      * and every network, or for one network: attendance is read once for the whole range.
      */
     Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network) {
-        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("set local work_mem = '256MB'").update();
         Map<Period, List<Cell>> byQuarter = new LinkedHashMap<>();
         for (Period q = Period.quarterOf(range.from()); !q.from().isAfter(range.to());
                 q = Period.quarterOf(q.to().plusDays(1))) {
@@ -160,10 +160,7 @@ class IndicatorEngine {
             Map<String, Object> params = new HashMap<>();
             params.put("from", range.from());
             params.put("to", range.to());
-            StringJoiner hits = new StringJoiner("\nunion\n");
-            for (int i = 0; i < persons.size(); i++) {
-                hits.add(hitSql(persons.get(i), i, params, true));
-            }
+            String hits = hitsSql(persons, params, true);
             if (network != null) {
                 params.put("network", network);
             }
@@ -237,10 +234,7 @@ class IndicatorEngine {
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());
         params.put("to", period.to());
-        StringJoiner hits = new StringJoiner("\nunion\n");
-        for (int i = 0; i < definitions.size(); i++) {
-            hits.add(hitSql(definitions.get(i), i, params, false));
-        }
+        String hits = hitsSql(definitions, params, false);
         if (network != null) {
             params.put("network", network);
         }
@@ -301,53 +295,77 @@ class IndicatorEngine {
     }
 
     /**
-     * The hits of one person indicator: rows (code, participant_id, activity_id) for the facts that make a person
-     * count in the period. Each computation is one reviewed SQL shape; parameters come from the catalogue.
+     * The hits of person indicators: rows (code, participant_id, activity_id, quarter) for the facts that make a
+     * person count in the period, as one {@code union all} (rows may repeat; every consumer counts distinct).
+     * Each computation is one reviewed SQL shape; parameters come from the catalogue. The presences of the period
+     * ({@code ind_presence}) are read once for all presence-based indicators, joined to a small list of (indicator,
+     * activity kind or action) pairs.
      */
-    private static String hitSql(IndicatorDefinition d, int i, Map<String, Object> params, boolean byQuarter) {
-        String code = ":code" + i;
-        String p = ":p" + i;
-        params.put("code" + i, d.code());
-        params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
-        return switch (d.computation()) {
-            // present at a session, in the period, of an activity counting for one of the parameters
-            case "PRESENCE" -> "select " + code + " as code, participant_id, activity_id, quarter from ind_presence"
-                    + " where counts_for in (" + p + ")";
-            // present at a session, in the period, of an activity of one of the actions
-            case "PRESENCE_IN_ACTIONS" -> "select " + code + " as code, participant_id, activity_id, quarter"
-                    + " from ind_presence where action in (" + p + ")";
-            // as PRESENCE, or an outcome of the same name dated in the period
-            case "PRESENCE_OR_OUTCOME" -> "select " + code + " as code, participant_id, activity_id, quarter"
-                    + " from ind_presence where counts_for in (" + p + ") union select " + code + ", participant_id,"
-                    + " activity_id, " + quarterOf("occurred_on", byQuarter) + " from participant_fact_outcome"
-                    + " where type in (" + p + ") and occurred_on between :from and :to";
-            // an outcome of one of the types dated in the period
-            case "OUTCOME" -> "select " + code + " as code, participant_id, activity_id, " + quarterOf("occurred_on", byQuarter)
-                    + " as quarter from participant_fact_outcome"
-                    + " where type in (" + p + ") and occurred_on between :from and :to";
-            // an exit assessment dated in the period at least one level above the record's first entry on or
-            // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
-            case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + " as code, x.participant_id, x.activity_id, "
-                    + quarterOf("x.assessed_on", byQuarter) + " as quarter"
-                    + " from participant_fact_assessment x cross join lateral (select e.level_rank"
-                    + " from participant_fact_assessment e where e.participant_id = x.participant_id"
-                    + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
-                    + " order by e.assessed_on, e.level_rank limit 1) entry"
-                    + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
-                    + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
-            // a survey answered in the period with one of the answers
-            case "SURVEY_HELPFUL" -> "select " + code + " as code, participant_id, activity_id, "
-                    + quarterOf("answered_on", byQuarter) + " as quarter from participant_fact_survey where helpful in (" + p + ")"
-                    + " and answered_on between :from and :to";
-            // an enrolment completed, ending in the period, in an activity counting for one of the parameters
-            case "COMPLETED" -> "select " + code + " as code, e.participant_id, e.activity_id, "
-                    + quarterOf("e.ended_on", byQuarter) + " as quarter from participant_fact_enrolment e"
-                    + " join activity_fact_activity a on a.activity_id = e.activity_id"
-                    + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
-                    + " and a.counts_for in (" + p + ")";
-            default -> throw new IllegalStateException("Unknown person computation " + d.computation()
-                    + " of indicator " + d.code());
-        };
+    private static String hitsSql(List<IndicatorDefinition> definitions, Map<String, Object> params,
+            boolean byQuarter) {
+        StringJoiner branches = new StringJoiner("\nunion all\n");
+        StringJoiner byKind = new StringJoiner(", ");
+        StringJoiner byAction = new StringJoiner(", ");
+        for (int i = 0; i < definitions.size(); i++) {
+            IndicatorDefinition d = definitions.get(i);
+            String code = ":code" + i;
+            String p = ":p" + i;
+            params.put("code" + i, d.code());
+            params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
+            for (int j = 0; j < d.parameters().size(); j++) {
+                params.put("v" + i + "_" + j, d.parameters().get(j));
+                String pair = "(" + code + ", :v" + i + "_" + j + ")";
+                switch (d.computation()) {
+                    // present at a session, in the period, of an activity counting for one of the parameters
+                    case "PRESENCE", "PRESENCE_OR_OUTCOME" -> byKind.add(pair);
+                    // present at a session, in the period, of an activity of one of the actions
+                    case "PRESENCE_IN_ACTIONS" -> byAction.add(pair);
+                    default -> { }
+                }
+            }
+            String branch = switch (d.computation()) {
+                case "PRESENCE", "PRESENCE_IN_ACTIONS" -> null;
+                // ... or an outcome of the same name dated in the period
+                case "PRESENCE_OR_OUTCOME", "OUTCOME" -> "select " + code + ", participant_id, activity_id, "
+                        + quarterOf("occurred_on", byQuarter) + " from participant_fact_outcome"
+                        + " where type in (" + p + ") and occurred_on between :from and :to";
+                // an exit assessment dated in the period at least one level above the record's first entry on or
+                // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
+                case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + ", x.participant_id, x.activity_id, "
+                        + quarterOf("x.assessed_on", byQuarter)
+                        + " from participant_fact_assessment x cross join lateral (select e.level_rank"
+                        + " from participant_fact_assessment e where e.participant_id = x.participant_id"
+                        + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
+                        + " order by e.assessed_on, e.level_rank limit 1) entry"
+                        + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
+                        + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
+                // a survey answered in the period with one of the answers
+                case "SURVEY_HELPFUL" -> "select " + code + ", participant_id, activity_id, "
+                        + quarterOf("answered_on", byQuarter) + " from participant_fact_survey"
+                        + " where helpful in (" + p + ") and answered_on between :from and :to";
+                // an enrolment completed, ending in the period, in an activity counting for one of the parameters
+                case "COMPLETED" -> "select " + code + ", e.participant_id, e.activity_id, "
+                        + quarterOf("e.ended_on", byQuarter) + " from participant_fact_enrolment e"
+                        + " join activity_fact_activity a on a.activity_id = e.activity_id"
+                        + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
+                        + " and a.counts_for in (" + p + ")";
+                default -> throw new IllegalStateException("Unknown person computation " + d.computation()
+                        + " of indicator " + d.code());
+            };
+            if (branch != null) {
+                branches.add(branch);
+            }
+        }
+        if (byKind.length() > 0) {
+            branches.add("select m.code, x.participant_id, x.activity_id, x.quarter from ind_presence x"
+                    + " join (values " + byKind + ") as m(code, counts_for) on m.counts_for = x.counts_for");
+        }
+        if (byAction.length() > 0) {
+            branches.add("select m.code, x.participant_id, x.activity_id, x.quarter from ind_presence x"
+                    + " join (values " + byAction + ") as m(code, action) on m.action = x.action");
+        }
+        return "select code, participant_id, activity_id, quarter from (" + branches + ") as ind_hit(code,"
+                + " participant_id, activity_id, quarter)";
     }
 
     /** The first day of the quarter of a date column when trending by quarter, otherwise no value. */
