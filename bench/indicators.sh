@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The indicator benchmark at scale: time to compute the full indicator set with all breakdowns for one quarter and
+# for project-to-date, next to one sequential scan of the attendance table, in the same run.
+# The first run of a size generates its synthetic data (bench/sql/generate.sql) into bench/data/<size>/ and keeps it.
+# Usage: bench/indicators.sh [--size small|full] [--runs N] [--quarter 2026-Q2] [--wait-load LOAD]
+#   small: 10,000 participants, about 100,000 attendance rows (about a minute)
+#   full:  1,000,000 participants, about 10,000,000 attendance rows (the first run generates for a quarter of an hour)
+# Prints progress and a result table; writes the report to bench/out/indicators-<size>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "[bench] compiling (main and test classes) and resolving the test class path"
+./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
+echo "[bench] machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    it.labimpact.bench.IndicatorBenchmark "$@"
