@@ -107,6 +107,10 @@ public final class AccessPolicy {
             roles(GET, "/admin/participant-matches/**", COORDINATION),
             roles(POST, "/admin/participant-matches/**", COORDINATION),
             roles(GET, "/admin/privacy-notice/**", COORDINATION), roles(POST, "/admin/privacy-notice/**", COORDINATION),
+            // indicators: the catalogue and published values (small cells suppressed) for any logged-in user; which
+            // network's values a user may ask for is checked by the indicator module
+            user(GET, "/indicators"), user(GET, "/indicators/definitions/**"), user(GET, "/api/v1/indicators"),
+            user(GET, "/api/v1/indicators/**"),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

@@ -1,12 +1,52 @@
 package it.labimpact.indicator;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reviewed SQL computations the catalogue's indicators are bound to. */
+/**
+ * The reviewed SQL computations the catalogue's indicators are bound to ({@code indicator_definition.computation}).
+ * Reads only the facts the owning modules publish as {@code *_fact_*} views.
+ *
+ * <p>Persons: each computation contributes "hits" (indicator, participant record, activity or none) for the
+ * period; one grouped query then counts unique persons ({@code person_id}, the same person across networks) for
+ * the project, per network, and per breakdown. Attendance, the largest table, is read once per computation: the
+ * presences of the period are reduced to enrolments first ({@code ind_presence}, a temporary table dropped at
+ * commit).
+ *
+ * <p>Things and stocks: one grouped query per computation. Ratios: from their two components, in Java.
+ */
 @Component
 class IndicatorEngine {
+
+    /** Largest number of records a drill-down returns. */
+    static final int MAX_RECORDS = 10_000;
+
+    private static final List<Dimension> PERSON_DIMENSIONS = List.of(Dimension.ACTION, Dimension.ACTIVITY_TYPE,
+            Dimension.PROVINCE, Dimension.COMUNE, Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP,
+            Dimension.VULNERABILITY);
+
+    /** The column of each person breakdown in the grouped query ({@code h}: hits, {@code p}: person, ...). */
+    private static final Map<Dimension, String> PERSON_COLUMNS = Map.of(
+            Dimension.ACTION, "coalesce(a.action, 'NA')",
+            Dimension.ACTIVITY_TYPE, "coalesce(a.type_code, 'NA')",
+            Dimension.PROVINCE, "c.province_code",
+            Dimension.COMUNE, "p.residence_istat",
+            Dimension.SEX, "p.sex",
+            Dimension.AGE_BAND, "age_band",
+            Dimension.CITIZENSHIP, "p.citizenship",
+            Dimension.VULNERABILITY, "case when p.vulnerable then 'Y' else 'N' end");
 
     private final JdbcClient jdbc;
 
@@ -14,12 +54,378 @@ class IndicatorEngine {
         this.jdbc = jdbc;
     }
 
+    /** The cells of every given indicator for a period, for the project and every network, or for one network. */
     List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s) {
-        throw new UnsupportedOperationException("engine lands next");
+        jdbc.sql("set local work_mem = '128MB'").update();
+        List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
+        boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
+                || d.computation().equals("CONTACTS"));
+        if (needsPresence) {
+            preparePresence(period, network);
+        }
+        List<Cell> cells = new ArrayList<>();
+        if (!persons.isEmpty()) {
+            cells.addAll(persons(persons, period, network, s));
+        }
+        for (IndicatorDefinition d : definitions) {
+            switch (d.rule()) {
+                case THINGS, STOCK -> cells.addAll(things(d, period, network));
+                default -> { }
+            }
+        }
+        for (IndicatorDefinition d : definitions) {
+            if (d.rule() == CountingRule.RATIO) {
+                cells.addAll(ratio(d, cells));
+            }
+        }
+        if (needsPresence) {
+            jdbc.sql("drop table if exists ind_presence").update();
+        }
+        return cells.stream().filter(c -> allowed(c, definitions)).toList();
     }
 
+    /** The records behind one number. */
     List<DrillRecord> records(IndicatorDefinition d, Period period, String network, Dimension dimension, String key,
             IndicatorSettings s) {
-        throw new UnsupportedOperationException("engine lands next");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", period.from());
+        params.put("to", period.to());
+        params.put("limit", MAX_RECORDS);
+        if (d.rule() == CountingRule.PERSONS) {
+            if (d.computation().startsWith("PRESENCE")) {
+                preparePresence(period, network);
+            }
+            String hits = hitSql(d, 0, params);
+            StringBuilder sql = new StringBuilder("select distinct p.participant_id::text as id, p.network_code from (")
+                    .append(hits).append(") h join participant_fact_person p on p.participant_id = h.participant_id")
+                    .append(" left join activity_fact_activity a on a.activity_id = h.activity_id")
+                    .append(" left join territory_fact_comune c on c.istat_code = p.residence_istat")
+                    .append(" cross join lateral (select ").append(ageBandSql(s, period)).append(" as age_band) ab")
+                    .append(" where true");
+            if (network != null) {
+                sql.append(" and p.network_code = :network");
+                params.put("network", network);
+            }
+            if (dimension == Dimension.NETWORK && key != null) {
+                sql.append(" and p.network_code = :key");
+                params.put("key", key);
+            } else if (dimension != null && key != null) {
+                sql.append(" and ").append(PERSON_COLUMNS.get(dimension)).append(" = :key");
+                params.put("key", key);
+            }
+            sql.append(" order by 2, 1 limit :limit");
+            return jdbc.sql(sql.toString()).params(params)
+                    .query((rs, n) -> new DrillRecord("participant", rs.getString(1), rs.getString(2))).list();
+        }
+        if (d.rule() == CountingRule.RATIO) {
+            return List.of();
+        }
+        ThingQuery q = thingQuery(d, params);
+        String keyColumn = dimension == null || dimension == Dimension.NETWORK ? null : q.columns().get(dimension);
+        StringBuilder sql = new StringBuilder("select distinct ").append(q.recordId()).append(" as id, ")
+                .append(q.networkColumn()).append(" as network from ").append(q.from());
+        if (network != null) {
+            sql.append(" and ").append(q.networkColumn()).append(" = :network");
+            params.put("network", network);
+        }
+        if (dimension == Dimension.NETWORK && key != null) {
+            sql.append(" and ").append(q.networkColumn()).append(" = :key");
+            params.put("key", key);
+        } else if (keyColumn != null && key != null) {
+            sql.append(" and ").append(keyColumn).append(" = :key");
+            params.put("key", key);
+        } else if (dimension != null) {
+            return List.of();
+        }
+        sql.append(" order by 2, 1 limit :limit");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new DrillRecord(q.recordKind(), rs.getString(1), rs.getString(2))).list();
+    }
+
+    // --- persons ---
+
+    /**
+     * The enrolments with at least one presence in the period, with the number of presences: the one read of the
+     * attendance table.
+     */
+    private void preparePresence(Period period, String network) {
+        jdbc.sql("drop table if exists ind_presence").update();
+        jdbc.sql("""
+                create temporary table ind_presence on commit drop as
+                select e.participant_id, e.activity_id, a.network_code, a.action, a.counts_for, x.presences
+                from (select enrolment_id, count(*) as presences from participant_fact_presence
+                      where session_date between :from and :to group by enrolment_id) x
+                join participant_fact_enrolment e on e.enrolment_id = x.enrolment_id
+                join activity_fact_activity a on a.activity_id = e.activity_id
+                where cast(:network as text) is null or a.network_code = :network""")
+                .param("from", period.from()).param("to", period.to()).param("network", network).update();
+        jdbc.sql("analyze ind_presence").update();
+    }
+
+    private List<Cell> persons(List<IndicatorDefinition> definitions, Period period, String network,
+            IndicatorSettings s) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", period.from());
+        params.put("to", period.to());
+        StringJoiner hits = new StringJoiner("\nunion\n");
+        for (int i = 0; i < definitions.size(); i++) {
+            hits.add(hitSql(definitions.get(i), i, params));
+        }
+        List<String> sets = new ArrayList<>();
+        List<String> groupColumns = new ArrayList<>(List.of("h.code", "p.network_code"));
+        for (Dimension d : PERSON_DIMENSIONS) {
+            groupColumns.add(PERSON_COLUMNS.get(d));
+        }
+        if (network == null) {
+            sets.add("(h.code)");
+        }
+        sets.add("(h.code, p.network_code)");
+        for (Dimension d : PERSON_DIMENSIONS) {
+            if (network == null) {
+                sets.add("(h.code, " + PERSON_COLUMNS.get(d) + ")");
+            }
+            sets.add("(h.code, p.network_code, " + PERSON_COLUMNS.get(d) + ")");
+        }
+        StringBuilder select = new StringBuilder("select h.code, grouping(p.network_code) as g_network");
+        for (Dimension d : PERSON_DIMENSIONS) {
+            String col = PERSON_COLUMNS.get(d);
+            select.append(", grouping(").append(col).append(") as g_").append(d.name().toLowerCase())
+                    .append(", ").append(col).append(" as k_").append(d.name().toLowerCase());
+        }
+        select.append(", p.network_code, count(distinct p.person_id) as persons");
+        String sql = select + "\nfrom (" + hits + ") h"
+                + "\njoin participant_fact_person p on p.participant_id = h.participant_id"
+                + "\nleft join activity_fact_activity a on a.activity_id = h.activity_id"
+                + "\nleft join territory_fact_comune c on c.istat_code = p.residence_istat"
+                + "\ncross join lateral (select " + ageBandSql(s, period) + " as age_band) ab"
+                + (network == null ? "" : "\nwhere p.network_code = :network")
+                + "\ngroup by grouping sets (" + String.join(", ", sets) + ")";
+        if (network != null) {
+            params.put("network", network);
+        }
+        return jdbc.sql(sql).params(params).query(IndicatorEngine::personCell).list();
+    }
+
+    private static Cell personCell(ResultSet rs, int n) throws SQLException {
+        String network = rs.getInt("g_network") == 0 ? rs.getString("network_code") : null;
+        Dimension dimension = null;
+        String key = null;
+        for (Dimension d : PERSON_DIMENSIONS) {
+            if (rs.getInt("g_" + d.name().toLowerCase()) == 0) {
+                dimension = d;
+                key = rs.getString("k_" + d.name().toLowerCase());
+            }
+        }
+        return new Cell(rs.getString("code"), network, dimension,
+                dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
+                BigDecimal.valueOf(rs.getLong("persons")), false);
+    }
+
+    /**
+     * The hits of one person indicator: rows (code, participant_id, activity_id) for the facts that make a person
+     * count in the period. Each computation is one reviewed SQL shape; parameters come from the catalogue.
+     */
+    private static String hitSql(IndicatorDefinition d, int i, Map<String, Object> params) {
+        String code = ":code" + i;
+        String p = ":p" + i;
+        params.put("code" + i, d.code());
+        params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
+        return switch (d.computation()) {
+            // present at a session, in the period, of an activity counting for one of the parameters
+            case "PRESENCE" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
+                    + " where counts_for in (" + p + ")";
+            // present at a session, in the period, of an activity of one of the actions
+            case "PRESENCE_IN_ACTIONS" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
+                    + " where action in (" + p + ")";
+            // as PRESENCE, or an outcome of the same name dated in the period
+            case "PRESENCE_OR_OUTCOME" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
+                    + " where counts_for in (" + p + ") union select " + code + ", participant_id, activity_id"
+                    + " from participant_fact_outcome where type in (" + p + ") and occurred_on between :from and :to";
+            // an outcome of one of the types dated in the period
+            case "OUTCOME" -> "select " + code + " as code, participant_id, activity_id from participant_fact_outcome"
+                    + " where type in (" + p + ") and occurred_on between :from and :to";
+            // an exit assessment dated in the period at least one level above the record's first entry on or
+            // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
+            case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + " as code, x.participant_id, x.activity_id"
+                    + " from participant_fact_assessment x cross join lateral (select e.level_rank"
+                    + " from participant_fact_assessment e where e.participant_id = x.participant_id"
+                    + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
+                    + " order by e.assessed_on limit 1) entry"
+                    + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
+                    + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
+            // a survey answered in the period with one of the answers
+            case "SURVEY_HELPFUL" -> "select " + code + " as code, participant_id, activity_id"
+                    + " from participant_fact_survey where helpful in (" + p + ")"
+                    + " and answered_on between :from and :to";
+            // an enrolment completed, ending in the period, in an activity counting for one of the parameters
+            case "COMPLETED" -> "select " + code + " as code, e.participant_id, e.activity_id"
+                    + " from participant_fact_enrolment e join activity_fact_activity a on a.activity_id = e.activity_id"
+                    + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
+                    + " and a.counts_for in (" + p + ")";
+            default -> throw new IllegalStateException("Unknown person computation " + d.computation()
+                    + " of indicator " + d.code());
+        };
+    }
+
+    /** The age band of {@code p.birth_year} in the period's last year, as the settings define the bands. */
+    private static String ageBandSql(IndicatorSettings s, Period period) {
+        StringBuilder sql = new StringBuilder("case");
+        int lower = 0;
+        int year = period.referenceYear();
+        for (int bound : s.ageBands()) {
+            sql.append(" when ").append(year).append(" - p.birth_year < ").append(bound).append(" then '")
+                    .append(lower).append('-').append(bound - 1).append('\'');
+            lower = bound;
+        }
+        return sql.append(" else '").append(lower).append("+' end").toString();
+    }
+
+    // --- things and stocks ---
+
+    /**
+     * A thing computation: the rows it counts ({@code from}, always ending in a {@code where} clause that more
+     * conditions can follow with {@code and}), what identifies one thing,
+     * its network, and the columns of its breakdowns.
+     */
+    private record ThingQuery(String from, String countExpression, String recordKind, String recordId,
+            String networkColumn, Map<Dimension, String> columns) {
+    }
+
+    /** Activities not cancelled running (even partly) in the period, with their comune. */
+    private static final String ACTIVITIES = "activity_fact_activity a"
+            + " join territory_fact_comune c on c.istat_code = a.comune_istat"
+            + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
+
+    /** The organisations co-delivering those activities. */
+    private static final String PARTNERS = "activity_fact_activity a"
+            + " join activity_fact_partner ap on ap.activity_id = a.activity_id"
+            + " join partnership_fact_organisation o on o.organisation_id = ap.organisation_id"
+            + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
+
+    /** Pairs of organisations co-delivering one of those activities (each pair once, smaller id first). */
+    private static final String PAIRS = "activity_fact_activity a"
+            + " join activity_fact_partner x on x.activity_id = a.activity_id"
+            + " join activity_fact_partner y on y.activity_id = a.activity_id and y.organisation_id > x.organisation_id"
+            + " join partnership_fact_organisation ox on ox.organisation_id = x.organisation_id"
+            + " join partnership_fact_organisation oy on oy.organisation_id = y.organisation_id"
+            + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
+
+    private static ThingQuery thingQuery(IndicatorDefinition d, Map<String, Object> params) {
+        params.put("p", d.parameters().isEmpty() ? List.of("") : d.parameters());
+        return switch (d.computation()) {
+            case "ACTIVITIES" -> new ThingQuery(ACTIVITIES, "count(distinct a.activity_id)", "activity",
+                    "a.activity_id::text", "a.network_code", Map.of(Dimension.ACTION, "a.action",
+                    Dimension.ACTIVITY_TYPE, "a.type_code", Dimension.PROVINCE, "c.province_code",
+                    Dimension.COMUNE, "a.comune_istat"));
+            case "AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED" -> new ThingQuery(PARTNERS + " and o.kind in (:p)",
+                    "count(distinct o.organisation_id)", "organisation", "o.organisation_id::text", "a.network_code",
+                    Map.of());
+            case "PROJECTS_LED_BY" -> new ThingQuery("partnership_fact_network n where n.lead_kind in (:p)"
+                    + " and exists (select 1 from " + ACTIVITIES + " and a.network_code = n.network_code)",
+                    "count(distinct n.network_code)", "network", "n.network_code", "n.network_code", Map.of());
+            // the records behind a tie are the activities that make it
+            case "TIES" -> new ThingQuery(PAIRS, "count(distinct (x.organisation_id, y.organisation_id))",
+                    "activity", "a.activity_id::text", "a.network_code", Map.of());
+            case "TIES_CROSS_SECTOR" -> new ThingQuery(PAIRS + " and ox.kind <> oy.kind",
+                    "count(distinct (x.organisation_id, y.organisation_id))", "activity", "a.activity_id::text",
+                    "a.network_code", Map.of());
+            case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)", "sum(a.presences)",
+                    "activity", "a.activity_id::text", "a.network_code", Map.of());
+            case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
+                    + " join territory_fact_comune c on c.istat_code = v.istat_code where true",
+                    "count(*)", "comune", "v.istat_code", "v.network_code",
+                    Map.of(Dimension.PROVINCE, "c.province_code", Dimension.COMUNE, "v.istat_code"));
+            case "POPULATION_COVERED" -> new ThingQuery("partnership_fact_coverage v"
+                    + " join territory_fact_comune c on c.istat_code = v.istat_code where true",
+                    "coalesce(sum(c.population), 0)", "comune", "v.istat_code", "v.network_code",
+                    Map.of(Dimension.PROVINCE, "c.province_code", Dimension.COMUNE, "v.istat_code"));
+            default -> throw new IllegalStateException("Unknown computation " + d.computation() + " of indicator "
+                    + d.code());
+        };
+    }
+
+    private List<Cell> things(IndicatorDefinition d, Period period, String network) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", period.from());
+        params.put("to", period.to());
+        ThingQuery q = thingQuery(d, params);
+        Map<Dimension, String> columns = new LinkedHashMap<>(q.columns());
+        List<String> sets = new ArrayList<>();
+        if (network == null) {
+            sets.add("()");
+        }
+        sets.add("(" + q.networkColumn() + ")");
+        for (String col : columns.values()) {
+            if (network == null) {
+                sets.add("(" + col + ")");
+            }
+            sets.add("(" + q.networkColumn() + ", " + col + ")");
+        }
+        StringBuilder select = new StringBuilder("select grouping(").append(q.networkColumn()).append(") as g_network, ")
+                .append(q.networkColumn()).append(" as network");
+        List<Dimension> dims = new ArrayList<>(columns.keySet());
+        for (int i = 0; i < dims.size(); i++) {
+            String col = columns.get(dims.get(i));
+            select.append(", grouping(").append(col).append(") as g").append(i).append(", ").append(col)
+                    .append(" as k").append(i);
+        }
+        select.append(", ").append(q.countExpression()).append(" as value from ").append(q.from());
+        if (network != null) {
+            select.append(" and ").append(q.networkColumn()).append(" = :network");
+            params.put("network", network);
+        }
+        select.append(" group by grouping sets (").append(String.join(", ", sets)).append(")");
+        List<Cell> cells = jdbc.sql(select.toString()).params(params).query((rs, n) -> {
+            String net = rs.getInt("g_network") == 0 ? rs.getString("network") : null;
+            Dimension dimension = null;
+            String key = null;
+            for (int i = 0; i < dims.size(); i++) {
+                if (rs.getInt("g" + i) == 0) {
+                    dimension = dims.get(i);
+                    key = rs.getString("k" + i);
+                }
+            }
+            return new Cell(d.code(), net, dimension, dimension == null ? null : key, rs.getBigDecimal("value"),
+                    false);
+        }).list();
+        if (network == null && cells.stream().noneMatch(c -> c.network() == null && c.isTotal())) {
+            cells = new ArrayList<>(cells);
+            cells.add(new Cell(d.code(), null, null, null, BigDecimal.ZERO, false));
+        }
+        return cells;
+    }
+
+    // --- ratios ---
+
+    /** A percentage with one decimal: the first parameter's cell over the second's, where the second is not zero. */
+    private static List<Cell> ratio(IndicatorDefinition d, List<Cell> cells) {
+        String numerator = d.parameters().get(0);
+        String denominator = d.parameters().get(1);
+        Map<List<Object>, BigDecimal> num = new HashMap<>();
+        for (Cell c : cells) {
+            if (c.indicator().equals(numerator)) {
+                num.put(java.util.Arrays.asList(c.network(), c.dimension(), c.key()), c.value());
+            }
+        }
+        List<Cell> result = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.indicator().equals(denominator) && c.value().signum() > 0) {
+                BigDecimal n = num.getOrDefault(java.util.Arrays.asList(c.network(), c.dimension(), c.key()),
+                        BigDecimal.ZERO);
+                result.add(new Cell(d.code(), c.network(), c.dimension(), c.key(),
+                        n.multiply(BigDecimal.valueOf(100)).divide(c.value(), 1, RoundingMode.HALF_UP), false));
+            }
+        }
+        return result;
+    }
+
+    /** Keeps the cells of the breakdowns an indicator allows (per-network totals need NETWORK). */
+    private static boolean allowed(Cell c, List<IndicatorDefinition> definitions) {
+        Set<Dimension> allowed = definitions.stream().filter(d -> d.code().equals(c.indicator())).findFirst()
+                .map(IndicatorDefinition::breakdowns).orElse(EnumSet.noneOf(Dimension.class));
+        if (c.network() != null && !allowed.contains(Dimension.NETWORK)) {
+            return false;
+        }
+        return c.dimension() == null || allowed.contains(c.dimension());
     }
 }

@@ -31,6 +31,11 @@ class IndicatorRepository {
                 .query(IndicatorRepository::definition).optional();
     }
 
+    boolean networkExists(String code) {
+        return jdbc.sql("select exists (select 1 from partnership_fact_network where network_code = :code)")
+                .param("code", code).query(Boolean.class).single();
+    }
+
     private static IndicatorDefinition definition(ResultSet rs, int n) throws SQLException {
         Set<Dimension> breakdowns = EnumSet.noneOf(Dimension.class);
         for (String b : strings(rs.getArray("breakdowns"))) {

@@ -95,15 +95,46 @@ public class Indicators {
      *
      * @throws it.labimpact.shared.RecordNotFoundException when the actor may not read {@code network}'s records
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the engine keeps the period's presences in a temporary table
     public IndicatorResult compute(Period period, String network) {
         checkScope(network);
         return new IndicatorResult(period, network, Instant.now(clock),
                 engine.compute(catalogue(), period, network, settings), 0, null);
     }
 
+    /**
+     * {@link #compute} for some indicators only (a ratio brings its two components along).
+     *
+     * @throws RecordNotFoundException for a code not in the catalogue
+     */
+    @Transactional
+    public IndicatorResult compute(Period period, String network, java.util.Collection<String> codes) {
+        checkScope(network);
+        List<IndicatorDefinition> all = catalogue();
+        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+        for (String code : codes) {
+            IndicatorDefinition d = all.stream().filter(x -> x.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new RecordNotFoundException("indicator", code));
+            if (d.rule() == CountingRule.RATIO) {
+                wanted.addAll(d.parameters());
+            }
+        }
+        return new IndicatorResult(period, network, Instant.now(clock),
+                engine.compute(all.stream().filter(d -> wanted.contains(d.code())).toList(), period, network,
+                        settings), 0, null);
+    }
+
+    /** {@link #compute(Period, String, java.util.Collection)} with small cells suppressed. */
+    @Transactional
+    public IndicatorResult published(Period period, String network, java.util.Collection<String> codes) {
+        IndicatorResult raw = compute(period, network, codes);
+        return new IndicatorResult(raw.period(), raw.network(), raw.computedAt(),
+                SmallCells.suppress(raw.cells(), catalogue(), settings.smallCellThreshold()),
+                settings.smallCellThreshold(), null);
+    }
+
     /** {@link #compute} with small cells suppressed. */
-    @Transactional(readOnly = true)
+    @Transactional
     public IndicatorResult published(Period period, String network) {
         return publish(compute(period, network));
     }
@@ -125,7 +156,7 @@ public class Indicators {
      * @param network the network, {@code null} for the project (then only a project-wide user may ask)
      * @param dimension the breakdown, {@code null} for the total
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<DrillRecord> records(String indicator, Period period, String network, Dimension dimension,
             String key) {
         IndicatorDefinition d = definition(indicator);
@@ -137,8 +168,8 @@ public class Indicators {
         return engine.records(d, period, network, dimension, key, settings);
     }
 
-    private static void checkScope(String network) {
-        if (network != null && !Actor.require().canRead(network)) {
+    private void checkScope(String network) {
+        if (network != null && (!Actor.require().canRead(network) || !repository.networkExists(network))) {
             throw new RecordNotFoundException("network", network);
         }
     }

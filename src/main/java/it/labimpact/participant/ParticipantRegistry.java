@@ -112,6 +112,7 @@ public class ParticipantRegistry {
                 residence, consentNoticeVersion, 0, null);
         repository.insert(row, actor.username());
         repository.insertVault(sealed.seal(id, data));
+        repository.markVulnerable(id, !data.vulnerabilities().isEmpty());
         repository.replaceNearKeys(id, hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()));
         queueReviews(id, identity, data);
 
@@ -307,6 +308,7 @@ public class ParticipantRegistry {
             throw new ConcurrentEditException("participant", id);
         }
         repository.updateVault(sealed.reseal(vault, effective));
+        repository.markVulnerable(id, !effective.vulnerabilities().isEmpty());
         relink(current, effective);
         audit.record("participant.rectify", "participant", id,
                 Map.of("fields", changedFields(current, before, effective, residence)));

@@ -69,6 +69,15 @@ class ParticipantRepository {
                 .param("version", version).update();
     }
 
+    /**
+     * Keeps the yes/no vulnerability flag of the pseudonymous row in step with the sealed categories: the
+     * indicators' vulnerability breakdown reads the flag, never the vault.
+     */
+    void markVulnerable(UUID id, boolean vulnerable) {
+        jdbc.sql("update participant set vulnerable = :v where id = :id").param("v", vulnerable).param("id", id)
+                .update();
+    }
+
     Optional<ParticipantSummary> find(UUID id) {
         return jdbc.sql(SUMMARY + " where id = :id").param("id", id).query(ParticipantRepository::summary).optional();
     }

@@ -45,7 +45,9 @@ class PagesRenderTest {
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
-                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens");
+                "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
+                "/indicators", "/indicators/definitions/AMIF-O3", "/indicators/definitions/P2-L2-RATE?period=PTD",
+                "/indicators/definitions/AMIF-R8?period=2025-Q9");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
