@@ -16,6 +16,8 @@
 -- the time of each. Runs with psql too (set the two settings first, then \i this file inside begin/commit).
 
 -- step: session settings
+-- (the harness also raises max_wal_size for the load and puts it back afterwards: fewer checkpoints, fewer full-page
+-- images while the indexes fill)
 set max_parallel_workers_per_gather = 0;
 set synchronous_commit = off;
 set work_mem = '256MB';
@@ -97,9 +99,11 @@ select n.code as network_code, c.istat_code,
        row_number() over (partition by n.code order by c.istat_code) - 1 as rn
 from partnership_network_comune c join partnership_network n on n.id = c.network_id;
 create index on bench_cov (network_code, rn);
+analyze bench_cov;
 -- the counts in a table of their own, so that picks join on (network_code, rn) by equality
 create temp table bench_cov_n on commit drop as
 select network_code, count(*) as cnt from bench_cov group by network_code;
+analyze bench_cov_n;
 
 -- step: organisations and memberships
 -- 24 organisations per network, of every kind but REGION (Regione Lombardia is the project lead), seated in one of
@@ -137,8 +141,10 @@ select n.code as network_code, m.organisation_id,
        row_number() over (partition by n.code order by m.organisation_id) - 1 as rn
 from partnership_membership m join partnership_network n on n.id = m.network_id;
 create index on bench_mem (network_code, rn);
+analyze bench_mem;
 create temp table bench_mem_n on commit drop as
 select network_code, count(*) as cnt from bench_mem group by network_code;
+analyze bench_mem_n;
 
 -- step: activities
 -- Ids are given explicitly (then the identity sequences are moved past them) so that sessions and attendance can
@@ -180,6 +186,7 @@ from (select activity_id, (select coalesce(max(id), 0) from activity_session) + 
       from bench_act) s
 where s.activity_id = a.activity_id;
 create unique index on bench_act (activity_id);
+analyze bench_act;
 
 insert into activity_activity (id, network_code, type_code, title, comune_istat, start_date, end_date, planned_hours,
                                languages, capacity, status, demo, created_at, updated_at)
@@ -229,6 +236,8 @@ select i,
        md5('bench-person-' || case when i <= persons then i else (i - persons) * 20 end)::uuid as person_id,
        case when i <= persons then (7 * i) % 16 else ((7 * ((i - persons) * 20)) % 16 + 5) % 16 end as bucket
 from p;
+create unique index on bench_part (i);
+analyze bench_part;
 
 insert into participant (id, person_id, network_code, organisation_id, registered_at, registered_by,
                          first_contact_date, sex, birth_year, citizenship, residence_istat, consent_notice_version,
@@ -268,24 +277,28 @@ select b.network_code, bp.participant_id,
        row_number() over (partition by b.network_code order by bp.i) - 1 as rn
 from bench_part bp join bench_bucket b on b.bucket = bp.bucket;
 create index on bench_pidx (network_code, rn);
+analyze bench_pidx;
 create temp table bench_pidx_n on commit drop as
 select network_code, count(*) as cnt from bench_pidx group by network_code;
+analyze bench_pidx_n;
 
 -- step: enrolments
 -- Each activity enrols participants of its own network, picked at random (a pick that repeats is dropped).
 -- Ended activities: 6% withdrawn, 75% completed, the rest still attending; running: 5% withdrawn; planned: enrolled.
 create temp table bench_enr on commit drop as
-with picks as materialized (
-    select a.activity_id, j, random() as r_pick, random() as r_status, random() as r_days, random() as r_desk
-    from bench_act a cross join generate_series(1, a.enrolments) j
-    order by a.activity_id, j
+with acts as materialized (
+    select a.activity_id, a.network_code, a.enrolments, pn.cnt
+    from bench_act a join bench_pidx_n pn on pn.network_code = a.network_code
+    order by a.activity_id
+), picks as materialized (
+    select a.activity_id, a.network_code, j, floor(random() * a.cnt)::int as rn, random() as r_status,
+           random() as r_days, random() as r_desk
+    from acts a cross join generate_series(1, a.enrolments) j
 ), chosen as (
     select distinct on (px.participant_id, pk.activity_id)
            px.participant_id, pk.activity_id, pk.j, pk.r_status, pk.r_days, pk.r_desk
     from picks pk
-    join bench_act a on a.activity_id = pk.activity_id
-    join bench_pidx_n pn on pn.network_code = a.network_code
-    join bench_pidx px on px.network_code = a.network_code and px.rn = floor(pk.r_pick * pn.cnt)::int
+    join bench_pidx px on px.network_code = pk.network_code and px.rn = pk.rn
     order by px.participant_id, pk.activity_id, pk.j
 )
 select row_number() over (order by c.activity_id, c.j) + (select coalesce(max(id), 0) from participant_enrolment)
@@ -301,6 +314,7 @@ select row_number() over (order by c.activity_id, c.j) + (select coalesce(max(id
        a.start_date, a.end_date, a.gap, c.r_days
 from chosen c join bench_act a on a.activity_id = c.activity_id
 order by enrolment_id;
+analyze bench_enr;
 
 insert into participant_enrolment (id, participant_id, activity_id, status, withdrawal_reason, enrolled_on, ended_on,
                                    created_by, created_at, updated_at)

@@ -136,6 +136,7 @@ public final class IndicatorBenchmark {
         List<String[]> steps = steps(script);
         long total = System.nanoTime();
         try (Connection c = ds.getConnection()) {
+            walForLoading(c, true);
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("set bench.participants = '" + participants + "'");
@@ -155,6 +156,7 @@ public final class IndicatorBenchmark {
                 throw e;
             }
             c.setAutoCommit(true);
+            walForLoading(c, false);
             long t = System.nanoTime();
             try (Statement s = c.createStatement()) {
                 s.execute("vacuum (analyze)");
@@ -164,6 +166,20 @@ public final class IndicatorBenchmark {
             vacuumSeconds = seconds(System.nanoTime() - t);
         }
         progress("generated in %.1f s", loadSeconds);
+    }
+
+    /** Fewer checkpoints while loading (server settings of the benchmark's own database, put back afterwards). */
+    private static void walForLoading(Connection c, boolean loading) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (loading) {
+                s.execute("alter system set max_wal_size = '16GB'");
+                s.execute("alter system set checkpoint_timeout = '1h'");
+            } else {
+                s.execute("alter system reset max_wal_size");
+                s.execute("alter system reset checkpoint_timeout");
+            }
+            s.execute("select pg_reload_conf()");
+        }
     }
 
     static List<String[]> steps(String script) {
@@ -378,32 +394,57 @@ public final class IndicatorBenchmark {
                 report.append(String.format(Locale.ROOT, "| %.0f | `%s` |%n", r.ms(), head.replace("|", "\\|")));
             }
             report.append('\n');
+            // the engine's session set-up (work_mem, the presence table) is replayed before each explain
+            List<Recorded> setup = StatementRecorder.recorded().stream().filter(r -> r.sql().startsWith("set local")
+                    || r.sql().strip().startsWith("create temporary table") || r.sql().startsWith("analyze")).toList();
             for (Recorded r : recorded.subList(0, Math.min(3, recorded.size()))) {
+                progress("  explaining the statement of %.0f ms", r.ms());
+                List<Recorded> before = r.sql().contains("ind_presence") && !r.sql().strip().startsWith("create")
+                        ? setup : setup.stream().filter(x -> x.sql().startsWith("set local")).toList();
                 report.append(String.format(Locale.ROOT, "%.0f ms:%n%n```sql%n%s%n```%n%n```%n%s```%n%n", r.ms(),
-                        r.sql().strip(), explain(ds, r.sql(), r.params())));
+                        r.sql().strip(), explain(ds, r.sql(), r.params(), before)));
             }
         }
     }
 
     private static String explain(DataSource ds, String sql) throws SQLException {
-        return explain(ds, sql, Map.of());
+        return explain(ds, sql, Map.of(), List.of());
     }
 
-    private static String explain(DataSource ds, String sql, Map<Integer, Object> params) throws SQLException {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
-            for (Map.Entry<Integer, Object> p : params.entrySet()) {
-                ps.setObject(p.getKey(), p.getValue());
-            }
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
+    /** {@code explain (analyze, buffers)} in a transaction rolled back, after running {@code setup} in it. */
+    private static String explain(DataSource ds, String sql, Map<Integer, Object> params, List<Recorded> setup)
+            throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Recorded r : setup) {
+                    try (PreparedStatement ps = c.prepareStatement(r.sql())) {
+                        bind(ps, r.params());
+                        ps.execute();
+                    }
                 }
+                StringBuilder plan = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                return plan.toString();
+            } catch (SQLException e) {
+                return "(could not explain: " + e.getMessage() + ")\n";
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-            return plan.toString();
-        } catch (SQLException e) {
-            return "(could not explain: " + e.getMessage() + ")\n";
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Map<Integer, Object> params) throws SQLException {
+        for (Map.Entry<Integer, Object> p : params.entrySet()) {
+            ps.setObject(p.getKey(), p.getValue());
         }
     }
 
