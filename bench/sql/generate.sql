@@ -13,15 +13,16 @@
 -- never read the vault; participant_vault references participant, not the reverse).
 --
 -- The file is split into steps at the "-- step:" lines; the harness runs the steps in one transaction and prints
--- the time of each. Runs with psql too (set the two settings first, then \i this file inside begin/commit).
+-- the time of each. Runs with psql too: begin; set local bench.participants = '10000'; set local bench.today =
+-- '2026-11-26'; \i bench/sql/generate.sql; commit; vacuum (analyze);
 
 -- step: session settings
 -- (the harness also raises max_wal_size for the load and puts it back afterwards: fewer checkpoints, fewer full-page
 -- images while the indexes fill)
-set max_parallel_workers_per_gather = 0;
-set synchronous_commit = off;
-set work_mem = '256MB';
-set maintenance_work_mem = '512MB';
+set local max_parallel_workers_per_gather = 0;
+set local synchronous_commit = off;
+set local work_mem = '256MB';
+set local maintenance_work_mem = '512MB';
 select setseed(0.4242);
 
 -- step: parameters
