@@ -57,6 +57,7 @@ public final class IndicatorBenchmark {
     private final int ptdRuns;
     private final String quarter;
     private final double waitLoad;
+    private final boolean whatIf;
     private final Path out;
     private final StringBuilder report = new StringBuilder();
     private final List<String> generationSteps = new ArrayList<>();
@@ -75,12 +76,14 @@ public final class IndicatorBenchmark {
         this.ptdRuns = Integer.parseInt(args.getOrDefault("ptd-runs", String.valueOf(runs)));
         this.quarter = args.getOrDefault("quarter", "2026-Q2");
         this.waitLoad = Double.parseDouble(args.getOrDefault("wait-load", "0"));
+        this.whatIf = Boolean.parseBoolean(args.getOrDefault("what-if", "false"));
         this.out = Path.of("bench", "out");
     }
 
     /**
      * {@code --size small|full} {@code --runs N} {@code --ptd-runs N} (project-to-date, default: runs; 0: not measured)
-     * {@code --quarter 2026-Q2} {@code --wait-load 1.0}.
+     * {@code --quarter 2026-Q2} {@code --wait-load 1.0} {@code --what-if true} (replays the persons statement in variants
+ * instead of measuring).
      */
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new LinkedHashMap<>();
@@ -112,8 +115,12 @@ public final class IndicatorBenchmark {
             ensureData(ds);
             describe(ds);
             waitForLowLoad();
-            measure(ds, indicators);
-            profile(ds, indicators);
+            if (whatIf) {
+                whatIf(ds, indicators);
+            } else {
+                measure(ds, indicators);
+                profile(ds, indicators);
+            }
             Files.createDirectories(out);
             Path file = out.resolve("indicators-" + size + ".md");
             Files.writeString(file, report);
@@ -421,6 +428,78 @@ public final class IndicatorBenchmark {
                         ? setup : setup.stream().filter(x -> x.sql().startsWith("set local")).toList();
                 report.append(String.format(Locale.ROOT, "%.0f ms:%n%n```sql%n%s%n```%n%n```%n%s```%n%n", r.ms(),
                         r.sql().strip(), explain(ds, r.sql(), r.params(), before)));
+            }
+        }
+    }
+
+    /**
+     * Replays the engine's persons statement (its slowest) in variants that leave the result unchanged: a larger
+     * {@code work_mem}, and {@code union all} between the indicators' branches (each branch has its own code, so they
+     * cannot duplicate each other). Each variant once, after the engine's own set-up, in a transaction rolled back.
+     */
+    private void whatIf(DataSource ds, Indicators indicators) throws SQLException {
+        List<Period> periods = ptdRuns > 0 ? List.of(indicators.period(quarter), indicators.period("PTD"))
+                : List.of(indicators.period(quarter));
+        report.append("What-if: the persons statement replayed in variants (one run each).\n\n"
+                + "| period | variant | ms | rows |\n|---|---|---:|---:|\n");
+        for (Period period : periods) {
+            StatementRecorder.start();
+            try {
+                compute(indicators, period);
+            } finally {
+                StatementRecorder.stop();
+            }
+            List<Recorded> all = List.copyOf(StatementRecorder.recorded());
+            Recorded persons = all.stream().filter(r -> r.sql().startsWith("select h.code")).findFirst().orElseThrow();
+            List<Recorded> setup = all.stream().filter(r -> r.sql().startsWith("set local")
+                    || r.sql().strip().startsWith("create temporary table") || r.sql().startsWith("analyze")).toList();
+            String unionAll = persons.sql().replace("\nunion\n", "\nunion all\n");
+            Map<String, String[]> variants = new LinkedHashMap<>();
+            variants.put("as the engine runs it (work_mem 128MB)", new String[] {null, persons.sql()});
+            variants.put("work_mem 1GB", new String[] {"1GB", persons.sql()});
+            variants.put("union all between indicators", new String[] {null, unionAll});
+            variants.put("union all, work_mem 1GB", new String[] {"1GB", unionAll});
+            for (Map.Entry<String, String[]> v : variants.entrySet()) {
+                long[] result = replay(ds, setup, v.getValue()[0], v.getValue()[1], persons.params());
+                progress("  %s %-40s %8d ms %8d rows", period.code(), v.getKey(), result[0], result[1]);
+                report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |%n", period.code(), v.getKey(),
+                        result[0], result[1]));
+            }
+        }
+        report.append('\n');
+    }
+
+    /** Runs {@code setup}, then {@code sql} (with {@code work_mem} when given): {elapsed ms, rows}; rolls back. */
+    private static long[] replay(DataSource ds, List<Recorded> setup, String workMem, String sql,
+            Map<Integer, Object> params) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Recorded r : setup) {
+                    try (PreparedStatement ps = c.prepareStatement(r.sql())) {
+                        bind(ps, r.params());
+                        ps.execute();
+                    }
+                }
+                if (workMem != null) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("set local work_mem = '" + workMem + "'");
+                    }
+                }
+                long t = System.nanoTime();
+                long rows = 0;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                        }
+                    }
+                }
+                return new long[] {(System.nanoTime() - t) / 1_000_000, rows};
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }
