@@ -6,6 +6,7 @@ import it.labimpact.partnership.NetworkDetail;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.RuleViolationException;
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes to activities, their sessions and the activity types. Operators and leads change their own
  * network's activities, coordinators and administrators any; governance and evaluators only read. Types
- * are changed by coordinators and administrators. Every change is audited in the same transaction.
+ * are changed by coordinators and administrators. Every change is audited in the same transaction. A session dated
+ * in a quarter the coordinator has approved for the activity's network is neither added, moved nor deleted, and
+ * none is moved into such a quarter ({@link LockedPeriods}).
  */
 @Service
 @Transactional
@@ -40,10 +43,12 @@ public class ActivityManagement {
     private final Partnership partnership;
     private final TerritoryCatalogue territory;
     private final AuditTrail audit;
+    private final LockedPeriods locks;
 
     ActivityManagement(ActivityRepository repository, ActivityCatalogue catalogue, Partnership partnership,
-            TerritoryCatalogue territory, AuditTrail audit, ApplicationEventPublisher events) {
+            TerritoryCatalogue territory, AuditTrail audit, ApplicationEventPublisher events, LockedPeriods locks) {
         this.events = events;
+        this.locks = locks;
         this.repository = repository;
         this.catalogue = catalogue;
         this.partnership = partnership;
@@ -110,6 +115,7 @@ public class ActivityManagement {
     public long addSession(long activityId, SessionData data) {
         ActivityRepository.ActivityRow activity = changeable(activityId);
         BigDecimal hours = checkSession(activity, data);
+        locks.ensureOpen(activity.networkCode(), data.date());
         long id = repository.insertSession(activityId, data, hours);
         audit.record("activity.session.add", "activity_session", id, sessionDetails(activityId, data, hours));
         return id;
@@ -118,11 +124,14 @@ public class ActivityManagement {
     /** Changes a session read at {@code data.version()}. */
     public void updateSession(long activityId, long sessionId, SessionData data) {
         ActivityRepository.ActivityRow activity = changeable(activityId);
-        repository.session(activityId, sessionId).orElseThrow(() -> new RecordNotFoundException("session", sessionId));
+        SessionView before = repository.session(activityId, sessionId)
+                .orElseThrow(() -> new RecordNotFoundException("session", sessionId));
         if (data.version() == null) {
             throw new RuleViolationException("version", "edit.version.required");
         }
         BigDecimal hours = checkSession(activity, data);
+        locks.ensureOpen(activity.networkCode(), before.date());
+        locks.ensureOpen(activity.networkCode(), data.date());
         if (repository.updateSession(activityId, sessionId, data.version(), data, hours) == 0) {
             throw new ConcurrentEditException("session", sessionId);
         }
@@ -131,9 +140,10 @@ public class ActivityManagement {
     }
 
     public void deleteSession(long activityId, long sessionId, int version) {
-        changeable(activityId);
+        ActivityRepository.ActivityRow activity = changeable(activityId);
         SessionView session = repository.session(activityId, sessionId)
                 .orElseThrow(() -> new RecordNotFoundException("session", sessionId));
+        locks.ensureOpen(activity.networkCode(), session.date());
         int deleted;
         try {
             deleted = repository.deleteSession(activityId, sessionId, version);

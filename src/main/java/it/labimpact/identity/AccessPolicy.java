@@ -111,6 +111,28 @@ public final class AccessPolicy {
             // network's values a user may ask for is checked by the indicator module
             user(GET, "/indicators"), user(GET, "/indicators/definitions/**"), user(GET, "/api/v1/indicators"),
             user(GET, "/api/v1/indicators/**"),
+            // indicators: targets and the approval of quarters. Leads, coordination, governance and evaluators read
+            // (leads only their network and the project, checked by the indicator module); coordination sets targets
+            // and decides; a lead submits only their own network's quarter (checked by the module)
+            roles(GET, "/indicators/targets/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN, Role.GOVERNANCE,
+                    Role.EVALUATOR),
+            roles(POST, "/indicators/targets/**", COORDINATION),
+            roles(GET, "/indicators/approvals/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN, Role.GOVERNANCE,
+                    Role.EVALUATOR),
+            roles(POST, "/indicators/approvals/*/*/submit", Role.NETWORK_LEAD),
+            roles(POST, "/indicators/approvals/*/*/approve", COORDINATION),
+            roles(POST, "/indicators/approvals/*/*/return", COORDINATION),
+            roles(POST, "/indicators/approvals/*/*/reopen", COORDINATION),
+            // reports and exports: indicators against targets, periodic report (PDF) and its notes, the fund's annual
+            // report; leads for their own network only (scope checked by the report module). Open data is public.
+            roles(GET, "/reports/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.EVALUATOR, Role.ADMIN),
+            roles(POST, "/reports/periodic/notes", Role.NETWORK_LEAD, Role.COORDINATOR),
+            open(GET, "/open-data/**"),
+            // dashboards: every logged-in user (the report module sends network staff to their own network's
+            // dashboard, 404 on another's; evaluators and governance see published values only); the records
+            // behind a number for the staff who serve participants (network scope checked by the indicator module)
+            user(GET, "/dashboard/**"),
+            roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

@@ -2,6 +2,7 @@ package it.labimpact.indicator;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,11 +34,7 @@ class IndicatorEngine {
     /** Largest number of records a drill-down returns. */
     static final int MAX_RECORDS = 10_000;
 
-    private static final List<Dimension> PERSON_DIMENSIONS = List.of(Dimension.ACTION, Dimension.ACTIVITY_TYPE,
-            Dimension.PROVINCE, Dimension.COMUNE, Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP,
-            Dimension.VULNERABILITY);
-
-    /** The column of each person breakdown in the grouped query ({@code h}: hits, {@code p}: person, ...). */
+    /** The column of each person breakdown in the drill-down query ({@code p}: person, {@code a}: activity, ...). */
     private static final Map<Dimension, String> PERSON_COLUMNS = Map.of(
             Dimension.ACTION, "coalesce(a.action, 'NA')",
             Dimension.ACTIVITY_TYPE, "coalesce(a.type_code, 'NA')",
@@ -56,12 +53,12 @@ class IndicatorEngine {
 
     /** The cells of every given indicator for a period, for the project and every network, or for one network. */
     List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s) {
-        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("set local work_mem = '256MB'").update();
         List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
         boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
                 || d.computation().equals("CONTACTS"));
         if (needsPresence) {
-            preparePresence(period, network);
+            preparePresence(period, network, false);
         }
         List<Cell> cells = new ArrayList<>();
         if (!persons.isEmpty()) {
@@ -93,9 +90,9 @@ class IndicatorEngine {
         params.put("limit", MAX_RECORDS);
         if (d.rule() == CountingRule.PERSONS) {
             if (d.computation().startsWith("PRESENCE")) {
-                preparePresence(period, network);
+                preparePresence(period, network, false);
             }
-            String hits = hitSql(d, 0, params);
+            String hits = hitsSql(List.of(d), params, false);
             StringBuilder sql = new StringBuilder("select distinct p.participant_id::text as id, p.network_code from (")
                     .append(hits).append(") h join participant_fact_person p on p.participant_id = h.participant_id")
                     .append(" left join activity_fact_activity a on a.activity_id = h.activity_id")
@@ -142,129 +139,238 @@ class IndicatorEngine {
                 .query((rs, n) -> new DrillRecord(q.recordKind(), rs.getString(1), rs.getString(2))).list();
     }
 
+    /**
+     * The totals of the given indicators quarter by quarter over {@code range} (whole quarters), for the project
+     * and every network, or for one network: attendance is read once for the whole range.
+     */
+    Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network) {
+        jdbc.sql("set local work_mem = '256MB'").update();
+        Map<Period, List<Cell>> byQuarter = new LinkedHashMap<>();
+        for (Period q = Period.quarterOf(range.from()); !q.from().isAfter(range.to());
+                q = Period.quarterOf(q.to().plusDays(1))) {
+            byQuarter.put(q, new ArrayList<>());
+        }
+        boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
+                || d.computation().equals("CONTACTS"));
+        if (needsPresence) {
+            preparePresence(range, network, true);
+        }
+        List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
+        if (!persons.isEmpty()) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", range.from());
+            params.put("to", range.to());
+            String hits = hitsSql(persons, params, true);
+            if (network != null) {
+                params.put("network", network);
+            }
+            String sql = "with ind_hits as materialized (select distinct h.code, h.quarter, p.network_code, p.person_id"
+                    + " from (" + hits + ") h join participant_fact_person p on p.participant_id = h.participant_id"
+                    + (network == null ? "" : " where p.network_code = :network") + ")"
+                    + " select code, quarter, network_code, count(*) from ind_hits group by code, quarter, network_code"
+                    + (network == null ? " union all select code, quarter, null, count(*) from"
+                    + " (select distinct code, quarter, person_id from ind_hits) x group by code, quarter" : "");
+            jdbc.sql(sql).params(params).query((rs, n) -> {
+                List<Cell> cells = byQuarter.get(Period.quarterOf(rs.getObject(2, LocalDate.class)));
+                if (cells != null) {
+                    cells.add(new Cell(rs.getString(1), rs.getString(3), null, null, BigDecimal.valueOf(rs.getLong(4)),
+                            false));
+                }
+                return null;
+            }).list();
+        }
+        for (Map.Entry<Period, List<Cell>> q : byQuarter.entrySet()) {
+            Period clipped = new Period(Period.Kind.QUARTER, q.getKey().code(),
+                    q.getKey().from().isBefore(range.from()) ? range.from() : q.getKey().from(),
+                    q.getKey().to().isAfter(range.to()) ? range.to() : q.getKey().to());
+            for (IndicatorDefinition d : definitions) {
+                if (d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK) {
+                    things(d, clipped, network).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
+                }
+            }
+            for (IndicatorDefinition d : definitions) {
+                if (d.rule() == CountingRule.RATIO) {
+                    q.getValue().addAll(ratio(d, q.getValue()));
+                }
+            }
+            q.getValue().removeIf(c -> !allowed(c, definitions));
+        }
+        if (needsPresence) {
+            jdbc.sql("drop table if exists ind_presence").update();
+        }
+        return byQuarter;
+    }
+
     // --- persons ---
 
     /**
      * The enrolments with at least one presence in the period, with the number of presences: the one read of the
      * attendance table.
      */
-    private void preparePresence(Period period, String network) {
+    private void preparePresence(Period period, String network, boolean byQuarter) {
         jdbc.sql("drop table if exists ind_presence").update();
         jdbc.sql("""
                 create temporary table ind_presence on commit drop as
-                select e.participant_id, e.activity_id, a.network_code, a.action, a.counts_for, x.presences
-                from (select enrolment_id, count(*) as presences from participant_fact_presence
-                      where session_date between :from and :to group by enrolment_id) x
+                select e.participant_id, e.activity_id, a.network_code, a.action, a.counts_for, x.quarter, x.presences
+                from (select enrolment_id, QUARTER as quarter, count(*) as presences
+                      from participant_fact_presence
+                      where session_date between :from and :to group by 1, 2) x
                 join participant_fact_enrolment e on e.enrolment_id = x.enrolment_id
                 join activity_fact_activity a on a.activity_id = e.activity_id
-                where cast(:network as text) is null or a.network_code = :network""")
+                where cast(:network as text) is null or a.network_code = :network"""
+                        .replace("QUARTER", quarterOf("session_date", byQuarter)))
                 .param("from", period.from()).param("to", period.to()).param("network", network).update();
         jdbc.sql("analyze ind_presence").update();
     }
 
+    /**
+     * Unique persons for the project and per network, total and by breakdown. Grouped by hashing, never by
+     * {@code count(distinct)} over grouping sets: within a network a person has one record, so persons are counted
+     * as records; for the project each person is described by one record (the first by id among those that count),
+     * so the project's breakdown cells add up to its total; breakdowns by activity count distinct (person, key).
+     */
     private List<Cell> persons(List<IndicatorDefinition> definitions, Period period, String network,
             IndicatorSettings s) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());
         params.put("to", period.to());
-        StringJoiner hits = new StringJoiner("\nunion\n");
-        for (int i = 0; i < definitions.size(); i++) {
-            hits.add(hitSql(definitions.get(i), i, params));
-        }
-        List<String> sets = new ArrayList<>();
-        List<String> groupColumns = new ArrayList<>(List.of("h.code", "p.network_code"));
-        for (Dimension d : PERSON_DIMENSIONS) {
-            groupColumns.add(PERSON_COLUMNS.get(d));
-        }
-        if (network == null) {
-            sets.add("(h.code)");
-        }
-        sets.add("(h.code, p.network_code)");
-        for (Dimension d : PERSON_DIMENSIONS) {
-            if (network == null) {
-                sets.add("(h.code, " + PERSON_COLUMNS.get(d) + ")");
-            }
-            sets.add("(h.code, p.network_code, " + PERSON_COLUMNS.get(d) + ")");
-        }
-        StringBuilder select = new StringBuilder("select h.code, grouping(p.network_code) as g_network");
-        for (Dimension d : PERSON_DIMENSIONS) {
-            String col = PERSON_COLUMNS.get(d);
-            select.append(", grouping(").append(col).append(") as g_").append(d.name().toLowerCase())
-                    .append(", ").append(col).append(" as k_").append(d.name().toLowerCase());
-        }
-        select.append(", p.network_code, count(distinct p.person_id) as persons");
-        String sql = select + "\nfrom (" + hits + ") h"
-                + "\njoin participant_fact_person p on p.participant_id = h.participant_id"
-                + "\nleft join activity_fact_activity a on a.activity_id = h.activity_id"
-                + "\nleft join territory_fact_comune c on c.istat_code = p.residence_istat"
-                + "\ncross join lateral (select " + ageBandSql(s, period) + " as age_band) ab"
-                + (network == null ? "" : "\nwhere p.network_code = :network")
-                + "\ngroup by grouping sets (" + String.join(", ", sets) + ")";
+        String hits = hitsSql(definitions, params, false);
         if (network != null) {
             params.put("network", network);
         }
-        return jdbc.sql(sql).params(params).query(IndicatorEngine::personCell).list();
-    }
-
-    private static Cell personCell(ResultSet rs, int n) throws SQLException {
-        String network = rs.getInt("g_network") == 0 ? rs.getString("network_code") : null;
-        Dimension dimension = null;
-        String key = null;
-        for (Dimension d : PERSON_DIMENSIONS) {
-            if (rs.getInt("g_" + d.name().toLowerCase()) == 0) {
-                dimension = d;
-                key = rs.getString("k_" + d.name().toLowerCase());
+        StringBuilder sql = new StringBuilder("with ind_hits as materialized (\n").append(hits).append("\n),\n")
+                .append("ind_recp as materialized (select r.code, p.participant_id, p.person_id, p.network_code,")
+                .append(" c.province_code as k_province, p.residence_istat as k_comune, p.sex as k_sex, ")
+                .append(ageBandSql(s, period)).append(" as k_age_band, p.citizenship as k_citizenship,")
+                .append(" case when p.vulnerable then 'Y' else 'N' end as k_vulnerability")
+                .append(" from (select distinct code, participant_id from ind_hits) r")
+                .append(" join participant_fact_person p on p.participant_id = r.participant_id")
+                .append(" left join territory_fact_comune c on c.istat_code = p.residence_istat")
+                .append(network == null ? "" : " where p.network_code = :network").append("),\n")
+                .append("ind_acts as materialized (select h.code, r.person_id, r.network_code,")
+                .append(" coalesce(a.action, 'NA') as k_action, coalesce(a.type_code, 'NA') as k_activity_type")
+                .append(" from ind_hits h join ind_recp r on r.code = h.code and r.participant_id = h.participant_id")
+                .append(" left join activity_fact_activity a on a.activity_id = h.activity_id)\n");
+        sql.append(recordLevel("network_code", "ind_recp", "code, network_code"));
+        if (network == null) {
+            sql.append("\nunion all\n").append(recordLevel("null::text", "(select distinct on (code, person_id) *"
+                    + " from ind_recp order by code, person_id, participant_id) x", "code"));
+        }
+        for (String key : List.of("k_action", "k_activity_type")) {
+            String dim = key.substring(2).toUpperCase();
+            sql.append("\nunion all\nselect code, network_code, '").append(dim).append("', ").append(key)
+                    .append(", count(*) from (select distinct code, person_id, network_code, ").append(key)
+                    .append(" from ind_acts) x group by code, network_code, ").append(key);
+            if (network == null) {
+                sql.append("\nunion all\nselect code, null::text, '").append(dim).append("', ").append(key)
+                        .append(", count(*) from (select distinct code, person_id, ").append(key)
+                        .append(" from ind_acts) x group by code, ").append(key);
             }
         }
-        return new Cell(rs.getString("code"), network, dimension,
-                dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
-                BigDecimal.valueOf(rs.getLong("persons")), false);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            String dimension = rs.getString(3);
+            String key = rs.getString(4);
+            return new Cell(rs.getString(1), rs.getString(2), dimension == null ? null : Dimension.valueOf(dimension),
+                    dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
+                    BigDecimal.valueOf(rs.getLong(5)), false);
+        }).list();
+    }
+
+    /** The breakdowns by the record's attributes, counting rows, grouped by {@code by} (code, and network or not). */
+    private static String recordLevel(String networkColumn, String from, String by) {
+        List<String> keys = List.of("k_province", "k_comune", "k_sex", "k_age_band", "k_citizenship",
+                "k_vulnerability");
+        StringBuilder dim = new StringBuilder("case");
+        StringBuilder key = new StringBuilder("case");
+        StringJoiner sets = new StringJoiner(", ", "(", ")");
+        sets.add("(" + by + ")");
+        for (String k : keys) {
+            dim.append(" when grouping(").append(k).append(") = 0 then '").append(k.substring(2).toUpperCase())
+                    .append('\'');
+            key.append(" when grouping(").append(k).append(") = 0 then ").append(k);
+            sets.add("(" + by + ", " + k + ")");
+        }
+        return "select code, " + networkColumn + ", " + dim + " end, " + key + " end, count(*) from " + from
+                + " group by grouping sets " + sets;
     }
 
     /**
-     * The hits of one person indicator: rows (code, participant_id, activity_id) for the facts that make a person
-     * count in the period. Each computation is one reviewed SQL shape; parameters come from the catalogue.
+     * The hits of person indicators: rows (code, participant_id, activity_id, quarter) for the facts that make a
+     * person count in the period, as one {@code union all} (rows may repeat; every consumer counts distinct).
+     * Each computation is one reviewed SQL shape; parameters come from the catalogue. The presences of the period
+     * ({@code ind_presence}) are read once for all presence-based indicators, joined to a small list of (indicator,
+     * activity kind or action) pairs.
      */
-    private static String hitSql(IndicatorDefinition d, int i, Map<String, Object> params) {
-        String code = ":code" + i;
-        String p = ":p" + i;
-        params.put("code" + i, d.code());
-        params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
-        return switch (d.computation()) {
-            // present at a session, in the period, of an activity counting for one of the parameters
-            case "PRESENCE" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
-                    + " where counts_for in (" + p + ")";
-            // present at a session, in the period, of an activity of one of the actions
-            case "PRESENCE_IN_ACTIONS" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
-                    + " where action in (" + p + ")";
-            // as PRESENCE, or an outcome of the same name dated in the period
-            case "PRESENCE_OR_OUTCOME" -> "select " + code + " as code, participant_id, activity_id from ind_presence"
-                    + " where counts_for in (" + p + ") union select " + code + ", participant_id, activity_id"
-                    + " from participant_fact_outcome where type in (" + p + ") and occurred_on between :from and :to";
-            // an outcome of one of the types dated in the period
-            case "OUTCOME" -> "select " + code + " as code, participant_id, activity_id from participant_fact_outcome"
-                    + " where type in (" + p + ") and occurred_on between :from and :to";
-            // an exit assessment dated in the period at least one level above the record's first entry on or
-            // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
-            case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + " as code, x.participant_id, x.activity_id"
-                    + " from participant_fact_assessment x cross join lateral (select e.level_rank"
-                    + " from participant_fact_assessment e where e.participant_id = x.participant_id"
-                    + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
-                    + " order by e.assessed_on limit 1) entry"
-                    + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
-                    + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
-            // a survey answered in the period with one of the answers
-            case "SURVEY_HELPFUL" -> "select " + code + " as code, participant_id, activity_id"
-                    + " from participant_fact_survey where helpful in (" + p + ")"
-                    + " and answered_on between :from and :to";
-            // an enrolment completed, ending in the period, in an activity counting for one of the parameters
-            case "COMPLETED" -> "select " + code + " as code, e.participant_id, e.activity_id"
-                    + " from participant_fact_enrolment e join activity_fact_activity a on a.activity_id = e.activity_id"
-                    + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
-                    + " and a.counts_for in (" + p + ")";
-            default -> throw new IllegalStateException("Unknown person computation " + d.computation()
-                    + " of indicator " + d.code());
-        };
+    private static String hitsSql(List<IndicatorDefinition> definitions, Map<String, Object> params,
+            boolean byQuarter) {
+        StringJoiner branches = new StringJoiner("\nunion all\n");
+        StringJoiner byKind = new StringJoiner(", ");
+        StringJoiner byAction = new StringJoiner(", ");
+        for (int i = 0; i < definitions.size(); i++) {
+            IndicatorDefinition d = definitions.get(i);
+            String code = ":code" + i;
+            String p = ":p" + i;
+            params.put("code" + i, d.code());
+            params.put("p" + i, d.parameters().isEmpty() ? List.of("") : d.parameters());
+            for (int j = 0; j < d.parameters().size(); j++) {
+                params.put("v" + i + "_" + j, d.parameters().get(j));
+                String pair = "(" + code + ", :v" + i + "_" + j + ")";
+                switch (d.computation()) {
+                    // present at a session, in the period, of an activity counting for one of the parameters
+                    case "PRESENCE", "PRESENCE_OR_OUTCOME" -> byKind.add(pair);
+                    // present at a session, in the period, of an activity of one of the actions
+                    case "PRESENCE_IN_ACTIONS" -> byAction.add(pair);
+                    default -> { }
+                }
+            }
+            String branch = switch (d.computation()) {
+                case "PRESENCE", "PRESENCE_IN_ACTIONS" -> null;
+                // ... or an outcome of the same name dated in the period
+                case "PRESENCE_OR_OUTCOME", "OUTCOME" -> "select " + code + ", participant_id, activity_id, "
+                        + quarterOf("occurred_on", byQuarter) + " from participant_fact_outcome"
+                        + " where type in (" + p + ") and occurred_on between :from and :to";
+                // an exit assessment dated in the period at least one level above the record's first entry on or
+                // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
+                case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + ", x.participant_id, x.activity_id, "
+                        + quarterOf("x.assessed_on", byQuarter)
+                        + " from participant_fact_assessment x cross join lateral (select e.level_rank"
+                        + " from participant_fact_assessment e where e.participant_id = x.participant_id"
+                        + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
+                        + " order by e.assessed_on, e.level_rank limit 1) entry"
+                        + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
+                        + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
+                // a survey answered in the period with one of the answers
+                case "SURVEY_HELPFUL" -> "select " + code + ", participant_id, activity_id, "
+                        + quarterOf("answered_on", byQuarter) + " from participant_fact_survey"
+                        + " where helpful in (" + p + ") and answered_on between :from and :to";
+                // an enrolment completed, ending in the period, in an activity counting for one of the parameters
+                case "COMPLETED" -> "select " + code + ", e.participant_id, e.activity_id, "
+                        + quarterOf("e.ended_on", byQuarter) + " from participant_fact_enrolment e"
+                        + " join activity_fact_activity a on a.activity_id = e.activity_id"
+                        + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
+                        + " and a.counts_for in (" + p + ")";
+                default -> throw new IllegalStateException("Unknown person computation " + d.computation()
+                        + " of indicator " + d.code());
+            };
+            if (branch != null) {
+                branches.add(branch);
+            }
+        }
+        if (byKind.length() > 0) {
+            branches.add("select m.code, x.participant_id, x.activity_id, x.quarter from ind_presence x"
+                    + " join (values " + byKind + ") as m(code, counts_for) on m.counts_for = x.counts_for");
+        }
+        if (byAction.length() > 0) {
+            branches.add("select m.code, x.participant_id, x.activity_id, x.quarter from ind_presence x"
+                    + " join (values " + byAction + ") as m(code, action) on m.action = x.action");
+        }
+        return "select code, participant_id, activity_id, quarter from (" + branches + ") as ind_hit(code,"
+                + " participant_id, activity_id, quarter)";
+    }
+
+    /** The first day of the quarter of a date column when trending by quarter, otherwise no value. */
+    private static String quarterOf(String column, boolean byQuarter) {
+        return byQuarter ? "date_trunc('quarter', " + column + ")::date" : "null::date";
     }
 
     /** The age band of {@code p.birth_year} in the period's last year, as the settings define the bands. */
@@ -329,7 +435,9 @@ class IndicatorEngine {
             case "TIES_CROSS_SECTOR" -> new ThingQuery(PAIRS + " and ox.kind <> oy.kind",
                     "count(distinct (x.organisation_id, y.organisation_id))", "activity", "a.activity_id::text",
                     "a.network_code", Map.of());
-            case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)", "sum(a.presences)",
+            case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)"
+                    + " and (a.quarter is null or a.quarter between date_trunc('quarter', cast(:from as date)) and :to)",
+                    "sum(a.presences)",
                     "activity", "a.activity_id::text", "a.network_code", Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",

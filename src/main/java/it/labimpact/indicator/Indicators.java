@@ -139,6 +139,28 @@ public class Indicators {
         return publish(compute(period, network));
     }
 
+    /**
+     * The totals of some indicators quarter by quarter, from the project's first quarter to the current one, for the
+     * project and every network or for one network; {@code published} suppresses small cells quarter by quarter.
+     */
+    @Transactional
+    public java.util.Map<Period, IndicatorResult> trend(java.util.Collection<String> codes, String network,
+            boolean published) {
+        checkScope(network);
+        List<IndicatorDefinition> all = catalogue();
+        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+        all.stream().filter(d -> codes.contains(d.code()) && d.rule() == CountingRule.RATIO)
+                .forEach(d -> wanted.addAll(d.parameters()));
+        List<IndicatorDefinition> definitions = all.stream().filter(d -> wanted.contains(d.code())).toList();
+        Instant now = Instant.now(clock);
+        java.util.Map<Period, IndicatorResult> result = new java.util.LinkedHashMap<>();
+        engine.trend(definitions, Period.projectToDate(settings.projectStart(), LocalDate.now(clock)), network)
+                .forEach((quarter, cells) -> result.put(quarter, new IndicatorResult(quarter, network, now,
+                        published ? SmallCells.suppress(cells, all, settings.smallCellThreshold()) : cells,
+                        published ? settings.smallCellThreshold() : 0, null)));
+        return result;
+    }
+
     /** Suppresses the small cells of raw values (primary and secondary suppression, see {@link SmallCells}). */
     public IndicatorResult publish(IndicatorResult raw) {
         if (raw.isSuppressed()) {

@@ -4,6 +4,7 @@ import it.labimpact.audit.AuditTrail;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Italian L2 and DigComp 2.2 assessments of a participant at entry, exit and follow-up, and the progress from entry
  * to exit ("improved by at least one level", indicator 8 for Italian L2). Scoped like the registry: a participant
- * outside the actor's scope is "not found"; evaluators and governance have no access.
+ * outside the actor's scope is "not found"; evaluators and governance have no access. An assessment dated in an
+ * approved quarter of the participant's network is neither recorded nor corrected, nor moved into or out of one.
  */
 @Service
 @Transactional
@@ -29,9 +31,12 @@ public class Assessments {
     private final FollowUpRules rules;
     private final Partnership partnership;
     private final AuditTrail audit;
+    private final LockedPeriods locks;
 
-    Assessments(AssessmentRepository repository, FollowUpRules rules, Partnership partnership, AuditTrail audit) {
+    Assessments(AssessmentRepository repository, FollowUpRules rules, Partnership partnership, AuditTrail audit,
+            LockedPeriods locks) {
         this.repository = repository;
+        this.locks = locks;
         this.rules = rules;
         this.partnership = partnership;
         this.audit = audit;
@@ -39,7 +44,9 @@ public class Assessments {
 
     /** Records an assessment; returns its id. */
     public long record(UUID participant, AssessmentData d) {
-        Checked c = check(rules.changeable(participant), d);
+        ParticipantSummary p = rules.changeable(participant);
+        Checked c = check(p, d);
+        locks.ensureOpen(p.networkCode(), d.date());
         long id = repository.insertAssessment(participant, d.kind(), c.data(), c.language(), c.digComp(),
                 Actor.require().username());
         audit.record("participant.assessment.record", "participant", participant, details(id, c));
@@ -51,7 +58,11 @@ public class Assessments {
      * is stale, "not found" when the assessment is not the participant's.
      */
     public void correct(UUID participant, long assessmentId, int version, AssessmentData d) {
-        Checked c = check(rules.changeable(participant), d);
+        ParticipantSummary p = rules.changeable(participant);
+        Checked c = check(p, d);
+        repository.assessments(participant).stream().filter(a -> a.id() == assessmentId).findFirst()
+                .ifPresent(old -> locks.ensureOpen(p.networkCode(), old.date()));
+        locks.ensureOpen(p.networkCode(), d.date());
         if (repository.updateAssessment(participant, assessmentId, version, c.data(), c.language(), c.digComp()) == 0) {
             if (repository.assessments(participant).stream().anyMatch(a -> a.id() == assessmentId)) {
                 throw new ConcurrentEditException("assessment", assessmentId);

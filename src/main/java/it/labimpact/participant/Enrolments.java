@@ -9,6 +9,7 @@ import it.labimpact.activity.SessionView;
 import it.labimpact.audit.AuditTrail;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RecordNotFoundException;
@@ -45,7 +46,9 @@ import org.springframework.transaction.annotation.Transactional;
  * sessions of the enrolment's activity that have taken place, with hours between 0 and the session's. A withdrawn enrolment keeps its
  * attendance and takes no new one. An enrolment is COMPLETED when the hours attended reach the activity type's
  * share of the planned hours ({@link CompletionRule}); the status follows the attendance whenever it changes.
- * Every change is audited; changes carry the version they were read at.
+ * Every change is audited; changes carry the version they were read at. Changes to facts dated in a quarter the
+ * coordinator has approved are refused ({@link LockedPeriods}): the enrolment day, the end day before and after a
+ * status change, the day of each session recorded.
  */
 @Service
 @Transactional
@@ -58,11 +61,13 @@ public class Enrolments {
     private final ParticipantRegistry registry;
     private final ActivityCatalogue activities;
     private final AuditTrail audit;
+    private final LockedPeriods locks;
     private final Clock clock;
 
     Enrolments(EnrolmentRepository repository, ParticipantRepository participants, ParticipantRegistry registry,
-            ActivityCatalogue activities, AuditTrail audit, Optional<Clock> clock) {
+            ActivityCatalogue activities, AuditTrail audit, LockedPeriods locks, Optional<Clock> clock) {
         this.repository = repository;
+        this.locks = locks;
         this.participants = participants;
         this.registry = registry;
         this.activities = activities;
@@ -94,6 +99,7 @@ public class Enrolments {
         if (on.isAfter(LocalDate.now(clock).plusYears(1)) || on.isBefore(participant.firstContactDate())) {
             throw new RuleViolationException("enrolledOn", "enrolment.date.impossible");
         }
+        locks.ensureOpen(participant.networkCode(), on);
         long id = repository.insert(participantId, activityId, on, actor.username())
                 .orElseThrow(() -> new RuleViolationException("participantId", "enrolment.duplicate"));
         audit.record("enrolment.create", "enrolment", id, Map.of("participant", participantId.toString(),
@@ -144,6 +150,8 @@ public class Enrolments {
             if (on.isBefore(row.enrolledOn()) || on.isAfter(LocalDate.now(clock))) {
                 throw new RuleViolationException("endedOn", "enrolment.date.impossible");
             }
+            locks.ensureOpen(row.networkCode(), row.endedOn());
+            locks.ensureOpen(row.networkCode(), on);
             if (repository.update(id, version, status, why, on) == 0) {
                 throw new ConcurrentEditException("enrolment", id);
             }
@@ -154,6 +162,8 @@ public class Enrolments {
             if (status == EnrolmentStatus.COMPLETED && next.status() != EnrolmentStatus.COMPLETED) {
                 throw new RuleViolationException("status", "enrolment.status.completedByRule");
             }
+            locks.ensureOpen(row.networkCode(), row.endedOn());
+            locks.ensureOpen(row.networkCode(), next.endedOn());
             if (repository.update(id, version, next.status(), null, next.endedOn()) == 0) {
                 throw new ConcurrentEditException("enrolment", id);
             }
@@ -234,6 +244,7 @@ public class Enrolments {
         if (session.date().isAfter(LocalDate.now(clock))) {
             throw new RuleViolationException("sessionId", "attendance.session.future");
         }
+        locks.ensureOpen(activity.networkCode(), session.date());
         repository.lockActivity(activityId);
         if (repository.sessionVersion(sessionId) != version) {
             throw new ConcurrentEditException("attendance of session", sessionId);

@@ -3,6 +3,7 @@ package it.labimpact.participant;
 import it.labimpact.audit.AuditTrail;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Outcomes of a participant: professional guidance, family-reunification assistance, applications for the
  * recognition of a qualification and for EU long-term residence, employment status at entry, exit and follow-up.
- * The same outcome twice on the same date is refused. Scoped like the registry.
+ * The same outcome twice on the same date is refused. Scoped like the registry. An outcome dated in an approved
+ * quarter of the participant's network is neither recorded nor corrected, nor moved into or out of one.
  */
 @Service
 @Transactional
@@ -24,16 +26,20 @@ public class Outcomes {
     private final AssessmentRepository repository;
     private final FollowUpRules rules;
     private final AuditTrail audit;
+    private final LockedPeriods locks;
 
-    Outcomes(AssessmentRepository repository, FollowUpRules rules, AuditTrail audit) {
+    Outcomes(AssessmentRepository repository, FollowUpRules rules, AuditTrail audit, LockedPeriods locks) {
         this.repository = repository;
+        this.locks = locks;
         this.rules = rules;
         this.audit = audit;
     }
 
     /** Records an outcome; returns its id. */
     public long record(UUID participant, OutcomeData d) {
-        check(rules.changeable(participant), d);
+        ParticipantSummary p = rules.changeable(participant);
+        check(p, d);
+        locks.ensureOpen(p.networkCode(), d.date());
         long id = repository.insertOutcome(participant, d, Actor.require().username())
                 .orElseThrow(() -> new RuleViolationException("date", "outcome.duplicate"));
         audit.record("participant.outcome.record", "participant", participant, details(id, d));
@@ -45,7 +51,11 @@ public class Outcomes {
      * stale, "not found" when the outcome is not the participant's.
      */
     public void correct(UUID participant, long outcomeId, int version, OutcomeData d) {
-        check(rules.changeable(participant), d);
+        ParticipantSummary p = rules.changeable(participant);
+        check(p, d);
+        repository.outcomes(participant).stream().filter(o -> o.id() == outcomeId).findFirst()
+                .ifPresent(old -> locks.ensureOpen(p.networkCode(), old.date()));
+        locks.ensureOpen(p.networkCode(), d.date());
         if (repository.outcomeTaken(participant, outcomeId, d.type(), d.date())) {
             throw new RuleViolationException("date", "outcome.duplicate");
         }

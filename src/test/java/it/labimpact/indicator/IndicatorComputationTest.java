@@ -212,6 +212,21 @@ class IndicatorComputationTest {
     }
 
     @Test
+    void theProjectsBreakdownsByPersonAttributesAddUpToItsTotal() {
+        for (String code : List.of("AMIF-O3", "AMIF-O3.1", "AMIF-R8", "AMIF-R11")) {
+            for (Dimension d : List.of(Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP, Dimension.PROVINCE,
+                    Dimension.COMUNE, Dimension.VULNERABILITY)) {
+                if (!indicators.definition(code).breakdowns().contains(d)) {
+                    assertThat(q2.breakdown(code, null, d)).as(code + " has no breakdown by " + d).isEmpty();
+                    continue;
+                }
+                long sum = q2.breakdown(code, null, d).stream().mapToLong(c -> c.value().longValueExact()).sum();
+                assertThat(sum).as(code + " by " + d).isEqualTo(q2.value(code, null).longValueExact());
+            }
+        }
+    }
+
+    @Test
     void presenceNotEnrolmentMakesAParticipant() {
         assertThat(q2.value("AMIF-O3.1", null)).as("Chen withdrew without attending; Dina attended, then withdrew")
                 .isEqualByComparingTo("3");
@@ -292,6 +307,30 @@ class IndicatorComputationTest {
             assertThat(indicators.records("P0-ACTIVITIES", Period.quarter(2025, 3), null, null, null))
                     .extracting(DrillRecord::kind, DrillRecord::network).containsExactly(
                             org.assertj.core.groups.Tuple.tuple("activity", C));
+        } finally {
+            TestActors.clear();
+        }
+    }
+
+    @Test
+    void theQuarterlyTrendAgreesWithEachQuarterComputedAlone() {
+        List<String> codes = List.of("AMIF-O3", "AMIF-O3.1", "AMIF-R8", "AMIF-R10", "P2-L2-RATE", "P3-DESK",
+                "P0-ACTIVITIES");
+        TestActors.actAs(TestActors.coordinator());
+        try {
+            Map<Period, IndicatorResult> trend = indicators.trend(codes, null, false);
+            assertThat(trend.keySet()).first().isEqualTo(Period.quarter(2024, 1));
+            assertThat(trend.get(Period.quarter(2025, 2)).value("AMIF-O3.1", null)).isEqualByComparingTo("3");
+            assertThat(trend.get(Period.quarter(2025, 3)).value("AMIF-R8", C)).isEqualByComparingTo("1");
+            for (Period quarter : List.of(Period.quarter(2025, 1), Period.quarter(2025, 2), Period.quarter(2025, 3))) {
+                IndicatorResult alone = indicators.compute(quarter, null, codes);
+                for (String code : codes) {
+                    for (String network : java.util.Arrays.asList(null, M, C)) {
+                        assertThat(trend.get(quarter).value(code, network)).as(code + " " + network + " " + quarter)
+                                .isEqualByComparingTo(alone.value(code, network));
+                    }
+                }
+            }
         } finally {
             TestActors.clear();
         }

@@ -47,7 +47,16 @@ class PagesRenderTest {
                 "/admin/territory", "/admin/audit", "/admin/audit?actor=demo.admin&from=2026-01-01",
                 "/admin/users", "/admin/users/new", "/admin/users/" + user, "/account/tokens",
                 "/indicators", "/indicators/definitions/AMIF-O3", "/indicators/definitions/P2-L2-RATE?period=PTD",
-                "/indicators/definitions/AMIF-R8?period=2025-Q9");
+                "/indicators/definitions/AMIF-R8?period=2025-Q9",
+                "/indicators/targets", "/indicators/targets?period=2026-Q3",
+                "/indicators/targets/edit?period=2026&indicator=AMIF-O3&network=milano",
+                "/indicators/targets/edit?period=PTD&indicator=AMIF-O3", "/indicators/approvals",
+                "/indicators/approvals/milano/2025-Q4",
+                "/reports", "/reports/periodic?period=2025", "/reports/periodic?period=PTD&network=milano",
+                "/open-data",
+                "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
+                "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
+                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
@@ -55,7 +64,7 @@ class PagesRenderTest {
 
     @Test
     void theLoginPageAndTheLandingPageRenderForVisitors() throws Exception {
-        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about")) {
+        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about", "/open-data")) {
             MockHttpServletResponse r = mvc.perform(get(page)).andReturn().getResponse();
             assertThat(r.getStatus()).as(page).isEqualTo(200);
             assertThat(r.getContentAsString()).as(page).contains("</html>").doesNotContain("??");
@@ -82,6 +91,11 @@ class PagesRenderTest {
         String tokenPage = assertRendered(post("/account/tokens").with(csrf()).locale(Locale.ITALIAN).param("name", "")
                 .param("days", "90"), TestActors.operator("milano"), "token form");
         assertThat(tokenPage).contains("Dai un nome al token");
+
+        String notePage = assertRendered(post("/reports/periodic/notes").with(csrf()).locale(Locale.ITALIAN)
+                .param("period", "2025").param("network", "milano").param("text", "x".repeat(4001)),
+                TestActors.lead("milano"), "report note");
+        assertThat(notePage).contains("note-error").contains("La nota supera i 4000 caratteri");
 
         String memberPage = assertRendered(post("/networks/milano/members").with(csrf()).locale(Locale.ITALIAN).param("role", "PARTNER"),
                 TestActors.coordinator(), "member form");

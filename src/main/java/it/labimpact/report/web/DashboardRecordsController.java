@@ -1,0 +1,102 @@
+package it.labimpact.report.web;
+
+import it.labimpact.activity.ActivityCatalogue;
+import it.labimpact.indicator.Dimension;
+import it.labimpact.indicator.DrillRecord;
+import it.labimpact.indicator.IndicatorDefinition;
+import it.labimpact.indicator.Indicators;
+import it.labimpact.indicator.Period;
+import it.labimpact.partnership.Partnership;
+import it.labimpact.shared.PageResponse;
+import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.RuleViolationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The records behind a dashboard number ({@code /indicators/{code}/records}): participants by pseudonymous id
+ * only, activities, organisations or comuni, paged. For the staff who may see them: the access policy admits
+ * operators, leads, coordinators and administrators, {@link Indicators#records} keeps each to its network.
+ * No personal data is shown, so the list is not audited; opening a participant's record is.
+ */
+@Controller
+class DashboardRecordsController {
+
+    static final int PAGE_SIZE = 50;
+
+    /** One record of the list, with its link when it has a page. */
+    record DrillRow(String kind, String id, String label, String href, String network) {
+    }
+
+    private final Indicators indicators;
+    private final ActivityCatalogue activities;
+    private final Partnership partnership;
+    private final DimensionLabels labels;
+
+    DashboardRecordsController(Indicators indicators, ActivityCatalogue activities, Partnership partnership,
+            DimensionLabels labels) {
+        this.indicators = indicators;
+        this.activities = activities;
+        this.partnership = partnership;
+        this.labels = labels;
+    }
+
+    @GetMapping("/indicators/{code}/records")
+    String records(@PathVariable String code, @RequestParam String period,
+            @RequestParam(required = false) String network, @RequestParam(required = false) String dimension,
+            @RequestParam(required = false) String key, @RequestParam(defaultValue = "0") int page, Model model,
+            Locale locale) {
+        IndicatorDefinition indicator = indicators.definition(code);
+        Period p;
+        Dimension d;
+        try {
+            p = indicators.period(period);
+            d = dimension == null || dimension.isBlank() ? null : Dimension.valueOf(dimension);
+        } catch (RuleViolationException | IllegalArgumentException e) {
+            throw new RecordNotFoundException("indicator records", code);
+        }
+        String scope = network == null || network.isBlank() ? null : network;
+        List<DrillRecord> all = indicators.records(code, p, scope, d, d == null ? null : key);
+        int from = Math.min(Math.max(page, 0) * PAGE_SIZE, all.size());
+        List<DrillRecord> slice = all.subList(from, Math.min(from + PAGE_SIZE, all.size()));
+        Map<String, String> networks = labels.networkNames();
+        Function<String, String> comuni = labels.of(Dimension.COMUNE,
+                slice.stream().filter(r -> r.kind().equals("comune")).map(DrillRecord::id).toList(), locale);
+        List<DrillRow> rows = slice.stream().map(r -> row(r, networks, comuni)).toList();
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("period", p);
+        model.addAttribute("networkName", scope == null ? null : networks.getOrDefault(scope, scope));
+        model.addAttribute("dimension", d);
+        model.addAttribute("keyLabel", d == null ? null : labels.of(d, List.of(key), locale).apply(key));
+        model.addAttribute("result", new PageResponse<>(rows, Math.max(page, 0), PAGE_SIZE, all.size()));
+        model.addAttribute("backUrl", scope == null ? "/dashboard?period=" + p.code()
+                : "/dashboard/networks/" + scope + "?period=" + p.code());
+        return "report/records";
+    }
+
+    private DrillRow row(DrillRecord r, Map<String, String> networks, Function<String, String> comuni) {
+        String network = r.network() == null ? null : networks.getOrDefault(r.network(), r.network());
+        return switch (r.kind()) {
+            case "participant" -> new DrillRow(r.kind(), r.id(), r.id(), "/participants/" + r.id(), network);
+            case "activity" -> new DrillRow(r.kind(), r.id(), activityTitle(r.id()), "/activities/" + r.id(), network);
+            case "organisation" -> new DrillRow(r.kind(), r.id(), partnership.organisation(Long.parseLong(r.id()))
+                    .map(o -> o.summary().name()).orElse(r.id()), "/organisations/" + r.id(), network);
+            default -> new DrillRow(r.kind(), r.id(), comuni.apply(r.id()), null, network);
+        };
+    }
+
+    private String activityTitle(String id) {
+        try {
+            return activities.detail(Long.parseLong(id)).title();
+        } catch (RecordNotFoundException e) {
+            return id;
+        }
+    }
+}

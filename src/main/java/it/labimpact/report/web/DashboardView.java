@@ -1,0 +1,58 @@
+package it.labimpact.report.web;
+
+import it.labimpact.indicator.Dimension;
+import it.labimpact.indicator.IndicatorDefinition;
+import it.labimpact.indicator.Period;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a dashboard page shows, ready for the template: every number already formatted, with its drill-down
+ * link when the user may see the records behind it, and the charts' data as JSON for {@code dashboard.js}.
+ *
+ * @param network the network the figures are for, {@code null} for the project
+ * @param published values with small cells suppressed (see docs/architecture.md, "Dashboards")
+ */
+record DashboardView(Period period, String network, boolean published, int threshold, Instant computedAt,
+        List<ProgressRow> progress, String progressChart, List<IndicatorDefinition> networkColumns,
+        List<NetworkRow> networks, List<Entry> projectTotals, Trend trend, IndicatorDefinition breakdownIndicator, List<Breakdown> breakdowns,
+        MapView map) {
+
+    /** A number as shown: its value (null when suppressed) and its text ("1.234", "n.d."). */
+    record Figure(BigDecimal value, boolean suppressed, String text) {
+    }
+
+    /** One labelled number with its drill-down link ({@code null} when none). */
+    record Entry(String key, String label, Figure figure, String drill) {
+    }
+
+    /** One indicator against its target; {@code percent} is null without a target or a value. */
+    record ProgressRow(IndicatorDefinition indicator, String label, String unit, Figure value, Figure target,
+            Integer percent, String drill) {
+    }
+
+    /** One network's totals of the main indicators, with a link to its dashboard when the user may open it. */
+    record NetworkRow(String code, String name, String dashboard, List<Entry> values) {
+    }
+
+    /** The main indicators quarter by quarter since the project's start. */
+    record Trend(List<String> indicators, List<TrendRow> rows, String chart) {
+    }
+
+    /** One quarter of the trend. */
+    record TrendRow(String quarter, List<Figure> values) {
+    }
+
+    /** One breakdown of the chosen indicator. */
+    record Breakdown(Dimension dimension, String id, List<Entry> rows, boolean hasSuppressed, String chart) {
+    }
+
+    /**
+     * The map: per comune or per network, the areas with a value (zeros are left out of the table), and the data
+     * {@code dashboard.js} colours the boundaries with.
+     */
+    record MapView(String metric, String mode, String indicatorLabel, List<Entry> rows, boolean hasSuppressed,
+            String data) {
+    }
+}

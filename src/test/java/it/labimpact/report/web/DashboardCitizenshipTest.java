@@ -1,0 +1,198 @@
+package it.labimpact.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import it.labimpact.TestActors;
+import it.labimpact.activity.ActivityData;
+import it.labimpact.activity.ActivityManagement;
+import it.labimpact.activity.ActivityStatus;
+import it.labimpact.activity.SessionData;
+import it.labimpact.participant.AttendanceMark;
+import it.labimpact.participant.ClassRegister;
+import it.labimpact.participant.Enrolments;
+import it.labimpact.participant.ParticipantData;
+import it.labimpact.participant.ParticipantRegistry;
+import it.labimpact.participant.Sex;
+import it.labimpact.shared.Actor;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Citizenship is shown as the ten largest groups and one row for the others, hidden in published values when it
+ * holds a hidden cell.
+ *
+ * <pre>
+ * Third quarter of 2025, Milano: an Italian course, one session on 07/07 attended by 14 persons:
+ *   3 from MA, and one each from AL, BD, CN, EC, EG, IN, NG, PE, PK, SN, UA.
+ * By citizenship (largest first, then by code): MA 3, AL, BD, CN, EC, EG, IN, NG, PE, PK 1 each — the top ten —
+ *   then "others": SN + UA = 2 (two citizenships).
+ * Published (threshold 5): every citizenship cell is under 5, so all are hidden, and "others" with them.
+ * </pre>
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardCitizenshipTest {
+
+    static final String M = "milano";
+    static final String MILANO = "015146";
+    static final String Q3 = "2025-Q3";
+    static final List<String> COUNTRIES = List.of("MA", "MA", "MA", "AL", "BD", "CN", "EC", "EG", "IN", "NG", "PE",
+            "PK", "SN", "UA");
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired ActivityManagement activities;
+    @Autowired ParticipantRegistry registry;
+    @Autowired Enrolments enrolments;
+
+    @BeforeAll
+    void dataset() {
+        clean();
+        long course = activity(M, "ITALIAN_L2", MILANO);
+        long session = session(course, "2025-07-07");
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < COUNTRIES.size(); i++) {
+            people.add(register(M, person("Persona" + (char) ('A' + i), Sex.F, COUNTRIES.get(i), MILANO)));
+        }
+        attend(M, course, session, people);
+    }
+
+    @AfterAll
+    void clean() {
+        for (String table : List.of("participant_attendance", "participant_enrolment", "participant_match_review",
+                "participant_near_key", "participant_identity", "participant_vault", "participant")) {
+            jdbc.sql("delete from " + table).update();
+        }
+        jdbc.sql("delete from activity_activity where not demo").update();
+    }
+
+    @Test
+    void theTenLargestCitizenshipsAndOneRowForTheOthers() throws Exception {
+        String table = citizenship(page("/dashboard?period=" + Q3, TestActors.coordinator()));
+        assertThat(keys(table)).containsExactly("MA", "AL", "BD", "CN", "EC", "EG", "IN", "NG", "PE", "PK", "others");
+        assertThat(cells(row(table, "data-key=\"MA\""))).containsExactly("3");
+        assertThat(row(table, "data-key=\"others\"")).contains("Altre (2 cittadinanze)");
+        assertThat(cells(row(table, "data-key=\"others\""))).containsExactly("2");
+    }
+
+    @Test
+    void publishedOthersAreHiddenWithTheCellsTheyHold() throws Exception {
+        String table = citizenship(page("/dashboard?period=" + Q3, TestActors.evaluator()));
+        assertThat(cells(row(table, "data-key=\"others\""))).containsExactly("n.d.");
+        assertThat(cells(row(table, "data-key=\"MA\""))).containsExactly("n.d.");
+    }
+
+    private static String citizenship(String page) {
+        int start = page.indexOf("id=\"breakdown-citizenship-table\"");
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    private static List<String> keys(String table) {
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("data-key=\"([^\"]+)\"").matcher(table);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    private String page(String url, Actor actor) throws Exception {
+        MockHttpServletResponse r = mvc.perform(get(url).locale(Locale.ITALIAN).with(TestActors.as(actor)))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).as(url).isEqualTo(200);
+        String body = r.getContentAsString();
+        assertThat(body).as(url).contains("</html>").doesNotContain("??");
+        return body;
+    }
+
+    /** The table row whose opening tag carries {@code attribute}. */
+    private static String row(String page, String attribute) {
+        int start = page.indexOf(attribute);
+        assertThat(start).as(attribute).isPositive();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    /** The texts of a row's value cells, tags and blanks removed. */
+    private static List<String> cells(String row) {
+        List<String> values = new ArrayList<>();
+        Matcher m = Pattern.compile("<td class=\"num\">(.*?)</td>", Pattern.DOTALL).matcher(row);
+        while (m.find()) {
+            values.add(m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip().split(" ")[0]);
+        }
+        return values;
+    }
+
+    private long activity(String network, String type, String comune) {
+        long[] id = new long[1];
+        as(TestActors.coordinator(), () -> id[0] = activities.create(new ActivityData(type + " – cruscotto", type,
+                network, lead(network), List.of(), comune, null, LocalDate.parse("2025-07-01"),
+                LocalDate.parse("2025-09-30"), new BigDecimal("20"), List.of("it"), null, null, null,
+                ActivityStatus.ONGOING, null)));
+        return id[0];
+    }
+
+    private long session(long activity, String day) {
+        long[] id = new long[1];
+        as(TestActors.coordinator(), () -> id[0] = activities.addSession(activity, new SessionData(
+                LocalDate.parse(day), null, null, new BigDecimal("2"), null, null)));
+        return id[0];
+    }
+
+    private void attend(String network, long activity, long session, List<UUID> people) {
+        as(TestActors.operator(network), () -> {
+            List<Long> enrolled = people.stream()
+                    .map(p -> enrolments.enrol(p, activity, LocalDate.parse("2025-07-01")).id()).toList();
+            ClassRegister register = enrolments.register(activity);
+            enrolments.recordSession(activity, session, register.sessionVersions().get(session), enrolled.stream()
+                    .map(e -> new AttendanceMark(e, true, new BigDecimal("2"))).toList());
+        });
+    }
+
+    private UUID register(String network, ParticipantData data) {
+        UUID[] id = new UUID[1];
+        as(TestActors.operator(network), () -> id[0] = registry.register(network, lead(network), notice(), data)
+                .participantId());
+        return id[0];
+    }
+
+    private static ParticipantData person(String name, Sex sex, String country, String comune) {
+        return new ParticipantData("Zanardelli", name, sex, LocalDate.parse("1990-05-01"), country, country, null,
+                comune, LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
+    }
+
+    private long lead(String network) {
+        return jdbc.sql("select lead_organisation_id from partnership_network where code = :c").param("c", network)
+                .query(Long.class).single();
+    }
+
+    private int notice() {
+        return jdbc.sql("select max(version) from participant_privacy_notice").query(Integer.class).single();
+    }
+
+    private static void as(Actor actor, Runnable action) {
+        TestActors.actAs(actor);
+        try {
+            action.run();
+        } finally {
+            TestActors.clear();
+        }
+    }
+}
