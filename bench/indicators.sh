@@ -3,10 +3,11 @@
 # for project-to-date, next to one sequential scan of the attendance table, in the same run.
 # The first run of a size generates its synthetic data (bench/sql/generate.sql) into bench/data/<size>/ and keeps it.
 # Usage: bench/indicators.sh [--size small|full] [--runs N] [--ptd-runs N] [--quarter 2026-Q2] [--wait-load LOAD]
-#                            [--what-if true]
+#                            [--explain-ptd true] [--what-if true]
 #   --ptd-runs: runs of the project-to-date computation (default: --runs; 0 skips it)
 #   --wait-load: before measuring, wait (up to 10 minutes) for the 1-minute load average to fall below LOAD
-#   --what-if true: instead of measuring, replay the engine's persons statement in variants (work_mem, union all)
+#   --explain-ptd true: explain project-to-date's slowest statements too (they run again: a few minutes at full size)
+#   --what-if true: instead of measuring, replay the engine's slowest statement with work_mem 1GB
 #   small: 10,000 participants, about 100,000 attendance rows (about a minute)
 #   full:  1,000,000 participants, about 10,000,000 attendance rows (the first run generates for a quarter of an hour)
 # Prints progress and a result table; writes the report to bench/out/indicators-<size>.md.
