@@ -54,6 +54,24 @@ public final class TestActors {
         SecurityContextHolder.clearContext();
     }
 
+    /** Runs {@code action} as {@code actor}, then clears the actor. */
+    public static void run(Actor actor, Runnable action) {
+        call(actor, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Returns what {@code action} returns as {@code actor}, then clears the actor. */
+    public static <T> T call(Actor actor, java.util.function.Supplier<T> action) {
+        actAs(actor);
+        try {
+            return action.get();
+        } finally {
+            clear();
+        }
+    }
+
     /** MockMvc: send the request as {@code actor}. */
     public static RequestPostProcessor as(Actor actor) {
         return SecurityMockMvcRequestPostProcessors.authentication(token(actor));

@@ -2,18 +2,14 @@ package it.labimpact.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.labimpact.IndicatorFixtures;
 import it.labimpact.TestActors;
-import it.labimpact.activity.ActivityData;
 import it.labimpact.activity.ActivityManagement;
-import it.labimpact.activity.ActivityStatus;
-import it.labimpact.activity.SessionData;
 import it.labimpact.participant.AssessmentData;
 import it.labimpact.participant.AssessmentInstrument;
 import it.labimpact.participant.AssessmentKind;
 import it.labimpact.participant.AssessmentPhase;
 import it.labimpact.participant.Assessments;
-import it.labimpact.participant.AttendanceMark;
-import it.labimpact.participant.ClassRegister;
 import it.labimpact.participant.EnrolmentStatus;
 import it.labimpact.participant.EnrolmentView;
 import it.labimpact.participant.Enrolments;
@@ -27,7 +23,6 @@ import it.labimpact.participant.SurveyAnswers;
 import it.labimpact.participant.Surveys;
 import it.labimpact.participant.Vulnerability;
 import it.labimpact.shared.Actor;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -343,12 +338,7 @@ class IndicatorComputationTest {
     }
 
     private IndicatorResult computeAs(Actor actor, Period period, String network) {
-        TestActors.actAs(actor);
-        try {
-            return indicators.compute(period, network);
-        } finally {
-            TestActors.clear();
-        }
+        return TestActors.call(actor, () -> indicators.compute(period, network));
     }
 
     private static Map<String, Long> keys(IndicatorResult r, String code, String network, Dimension d) {
@@ -357,32 +347,19 @@ class IndicatorComputationTest {
     }
 
     private long activity(String network, String type, String comune, String from, String to, List<Long> partners) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.create(new ActivityData(type + " – indicatori",
-                type, network, lead(network), partners, comune, null, date(from), date(to), new BigDecimal("20"),
-                List.of("it"), null, null, null, ActivityStatus.ONGOING, null)));
-        return id[0];
+        return data().activity(type + " – indicatori", network, type, comune, from, to, partners);
     }
 
     private long session(long activity, String day) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.addSession(activity, new SessionData(date(day), null,
-                null, new BigDecimal("2"), null, null)));
-        return id[0];
+        return data().session(activity, day);
     }
 
     private void mark(long activity, long session, Map<Long, Boolean> present) {
-        ClassRegister register = enrolments.register(activity);
-        List<AttendanceMark> marks = present.entrySet().stream().map(e -> new AttendanceMark(e.getKey(),
-                e.getValue(), e.getValue() ? new BigDecimal("2") : BigDecimal.ZERO)).toList();
-        enrolments.recordSession(activity, session, register.sessionVersions().get(session), marks);
+        data().mark(activity, session, present);
     }
 
     private UUID register(String network, ParticipantData data) {
-        UUID[] id = new UUID[1];
-        as(TestActors.operator(network), () -> id[0] = registry.register(network, lead(network), notice(), data)
-                .participantId());
-        return id[0];
+        return data().register(network, data);
     }
 
     private static ParticipantData person(String name, Sex sex, String born, String country, boolean vulnerable) {
@@ -396,13 +373,8 @@ class IndicatorComputationTest {
                 AssessmentInstrument.PLACEMENT_TEST, null, null, null);
     }
 
-    private long lead(String network) {
-        return jdbc.sql("select lead_organisation_id from partnership_network where code = :c").param("c", network)
-                .query(Long.class).single();
-    }
-
-    private int notice() {
-        return jdbc.sql("select max(version) from participant_privacy_notice").query(Integer.class).single();
+    private IndicatorFixtures data() {
+        return new IndicatorFixtures(activities, registry, enrolments, jdbc);
     }
 
     private UUID personOf(UUID participant) {
@@ -415,11 +387,6 @@ class IndicatorComputationTest {
     }
 
     private static void as(Actor actor, Runnable action) {
-        TestActors.actAs(actor);
-        try {
-            action.run();
-        } finally {
-            TestActors.clear();
-        }
+        TestActors.run(actor, action);
     }
 }

@@ -5,19 +5,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import it.labimpact.IndicatorFixtures;
 import it.labimpact.TestActors;
-import it.labimpact.activity.ActivityData;
 import it.labimpact.activity.ActivityManagement;
-import it.labimpact.activity.ActivityStatus;
-import it.labimpact.activity.SessionData;
 import it.labimpact.indicator.Cell;
 import it.labimpact.indicator.CountingRule;
 import it.labimpact.indicator.IndicatorDefinition;
 import it.labimpact.indicator.IndicatorResult;
 import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
-import it.labimpact.participant.AttendanceMark;
-import it.labimpact.participant.ClassRegister;
 import it.labimpact.participant.Enrolments;
 import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
@@ -424,66 +420,32 @@ class ReportExportTest {
     }
 
     private <T> T asCoordinator(java.util.function.Supplier<T> action) {
-        TestActors.actAs(TestActors.coordinator());
-        try {
-            return action.get();
-        } finally {
-            TestActors.clear();
-        }
+        return TestActors.call(TestActors.coordinator(), action);
     }
 
     private long activity(String network, String comune) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.create(new ActivityData("Corso di italiano – report",
-                "ITALIAN_L2", network, lead(network), List.of(), comune, null, LocalDate.parse("2025-04-01"),
-                LocalDate.parse("2025-06-30"), new BigDecimal("20"), List.of("it"), null, null, null,
-                ActivityStatus.ONGOING, null)));
-        return id[0];
+        return data().activity("Corso di italiano – report", network, "ITALIAN_L2", comune, "2025-04-01", "2025-06-30",
+                List.of());
     }
 
     private long session(long activity) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.addSession(activity, new SessionData(
-                LocalDate.parse("2025-04-07"), null, null, new BigDecimal("2"), null, null)));
-        return id[0];
+        return data().session(activity, "2025-04-07");
     }
 
     private UUID register(String network, String name, Sex sex) {
-        UUID[] id = new UUID[1];
-        ParticipantData data = new ParticipantData("Report", name, sex, LocalDate.parse("1990-03-02"), "MA", "MA",
-                null, "015146", LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
-        as(TestActors.operator(network), () -> id[0] = registry.register(network, lead(network), notice(), data)
-                .participantId());
-        return id[0];
+        return data().register(network, new ParticipantData("Report", name, sex, LocalDate.parse("1990-03-02"), "MA",
+                "MA", null, "015146", LocalDate.parse("2025-03-01"), null, null, List.of(), null, null));
     }
 
     private void attend(String network, long activity, long session, List<UUID> people) {
-        as(TestActors.operator(network), () -> {
-            List<AttendanceMark> marks = new ArrayList<>();
-            for (UUID p : people) {
-                marks.add(new AttendanceMark(enrolments.enrol(p, activity, LocalDate.parse("2025-04-01")).id(), true,
-                        new BigDecimal("2")));
-            }
-            ClassRegister register = enrolments.register(activity);
-            enrolments.recordSession(activity, session, register.sessionVersions().get(session), marks);
-        });
+        data().attend(network, activity, session, people, "2025-04-01");
     }
 
-    private long lead(String network) {
-        return jdbc.sql("select lead_organisation_id from partnership_network where code = :c").param("c", network)
-                .query(Long.class).single();
-    }
-
-    private int notice() {
-        return jdbc.sql("select max(version) from participant_privacy_notice").query(Integer.class).single();
+    private IndicatorFixtures data() {
+        return new IndicatorFixtures(activities, registry, enrolments, jdbc);
     }
 
     private static void as(Actor actor, Runnable action) {
-        TestActors.actAs(actor);
-        try {
-            action.run();
-        } finally {
-            TestActors.clear();
-        }
+        TestActors.run(actor, action);
     }
 }

@@ -3,19 +3,14 @@ package it.labimpact.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import it.labimpact.IndicatorFixtures;
 import it.labimpact.TestActors;
-import it.labimpact.activity.ActivityData;
 import it.labimpact.activity.ActivityManagement;
-import it.labimpact.activity.ActivityStatus;
-import it.labimpact.activity.SessionData;
-import it.labimpact.participant.AttendanceMark;
-import it.labimpact.participant.ClassRegister;
 import it.labimpact.participant.Enrolments;
 import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
 import it.labimpact.shared.Actor;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,36 +136,19 @@ class DashboardCitizenshipTest {
     }
 
     private long activity(String network, String type, String comune) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.create(new ActivityData(type + " – cruscotto", type,
-                network, lead(network), List.of(), comune, null, LocalDate.parse("2025-07-01"),
-                LocalDate.parse("2025-09-30"), new BigDecimal("20"), List.of("it"), null, null, null,
-                ActivityStatus.ONGOING, null)));
-        return id[0];
+        return data().activity(type + " – cruscotto", network, type, comune, "2025-07-01", "2025-09-30", List.of());
     }
 
     private long session(long activity, String day) {
-        long[] id = new long[1];
-        as(TestActors.coordinator(), () -> id[0] = activities.addSession(activity, new SessionData(
-                LocalDate.parse(day), null, null, new BigDecimal("2"), null, null)));
-        return id[0];
+        return data().session(activity, day);
     }
 
     private void attend(String network, long activity, long session, List<UUID> people) {
-        as(TestActors.operator(network), () -> {
-            List<Long> enrolled = people.stream()
-                    .map(p -> enrolments.enrol(p, activity, LocalDate.parse("2025-07-01")).id()).toList();
-            ClassRegister register = enrolments.register(activity);
-            enrolments.recordSession(activity, session, register.sessionVersions().get(session), enrolled.stream()
-                    .map(e -> new AttendanceMark(e, true, new BigDecimal("2"))).toList());
-        });
+        data().attend(network, activity, session, people, "2025-07-01");
     }
 
     private UUID register(String network, ParticipantData data) {
-        UUID[] id = new UUID[1];
-        as(TestActors.operator(network), () -> id[0] = registry.register(network, lead(network), notice(), data)
-                .participantId());
-        return id[0];
+        return data().register(network, data);
     }
 
     private static ParticipantData person(String name, Sex sex, String country, String comune) {
@@ -178,21 +156,11 @@ class DashboardCitizenshipTest {
                 comune, LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
     }
 
-    private long lead(String network) {
-        return jdbc.sql("select lead_organisation_id from partnership_network where code = :c").param("c", network)
-                .query(Long.class).single();
-    }
-
-    private int notice() {
-        return jdbc.sql("select max(version) from participant_privacy_notice").query(Integer.class).single();
+    private IndicatorFixtures data() {
+        return new IndicatorFixtures(activities, registry, enrolments, jdbc);
     }
 
     private static void as(Actor actor, Runnable action) {
-        TestActors.actAs(actor);
-        try {
-            action.run();
-        } finally {
-            TestActors.clear();
-        }
+        TestActors.run(actor, action);
     }
 }
