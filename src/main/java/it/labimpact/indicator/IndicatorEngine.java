@@ -238,23 +238,29 @@ class IndicatorEngine {
         if (network != null) {
             params.put("network", network);
         }
-        StringBuilder sql = new StringBuilder("with ind_hits as materialized (\n").append(hits).append("\n),\n")
-                .append("ind_recp as materialized (select r.code, p.participant_id, p.person_id, p.network_code,")
-                .append(" c.province_code as k_province, p.residence_istat as k_comune, p.sex as k_sex, ")
-                .append(ageBandSql(s, period)).append(" as k_age_band, p.citizenship as k_citizenship,")
-                .append(" case when p.vulnerable then 'Y' else 'N' end as k_vulnerability")
-                .append(" from (select distinct code, participant_id from ind_hits) r")
-                .append(" join participant_fact_person p on p.participant_id = r.participant_id")
-                .append(" left join territory_fact_comune c on c.istat_code = p.residence_istat")
-                .append(network == null ? "" : " where p.network_code = :network").append("),\n")
-                .append("ind_acts as materialized (select h.code, r.person_id, r.network_code,")
-                .append(" coalesce(a.action, 'NA') as k_action, coalesce(a.type_code, 'NA') as k_activity_type")
-                .append(" from ind_hits h join ind_recp r on r.code = h.code and r.participant_id = h.participant_id")
-                .append(" left join activity_fact_activity a on a.activity_id = h.activity_id)\n");
-        sql.append(recordLevel("network_code", "ind_recp", "code, network_code"));
+        // temporary tables, analysed, rather than CTEs: the planner then knows their sizes (hash joins, not loops)
+        temporary("ind_hits", hits, params);
+        temporary("ind_recp", "select r.code, p.participant_id, p.person_id, p.network_code,"
+                + " c.province_code as k_province, p.residence_istat as k_comune, p.sex as k_sex, "
+                + ageBandSql(s, period) + " as k_age_band, p.citizenship as k_citizenship,"
+                + " case when p.vulnerable then 'Y' else 'N' end as k_vulnerability,"
+                + " d.person_id is not null as shared"
+                + " from (select distinct code, participant_id from ind_hits) r"
+                + " join participant_fact_person p on p.participant_id = r.participant_id"
+                + " left join territory_fact_comune c on c.istat_code = p.residence_istat"
+                // persons with records in more than one network: for the project, described by one of them
+                + " left join (select person_id from participant_fact_person group by person_id having count(*) > 1) d"
+                + " on d.person_id = p.person_id"
+                + (network == null ? "" : " where p.network_code = :network"), params);
+        temporary("ind_acts", "select distinct h.code, r.person_id, r.network_code,"
+                + " coalesce(a.action, 'NA') as k_action, coalesce(a.type_code, 'NA') as k_activity_type"
+                + " from ind_hits h join ind_recp r on r.code = h.code and r.participant_id = h.participant_id"
+                + " left join activity_fact_activity a on a.activity_id = h.activity_id", params);
+        StringBuilder sql = new StringBuilder(recordLevel("network_code", "ind_recp", "code, network_code"));
         if (network == null) {
-            sql.append("\nunion all\n").append(recordLevel("null::text", "(select distinct on (code, person_id) *"
-                    + " from ind_recp order by code, person_id, participant_id) x", "code"));
+            sql.append("\nunion all\n").append(recordLevel("null::text", "((select * from ind_recp where not shared)"
+                    + " union all (select distinct on (code, person_id) * from ind_recp where shared"
+                    + " order by code, person_id, participant_id)) x", "code"));
         }
         for (String key : List.of("k_action", "k_activity_type")) {
             String dim = key.substring(2).toUpperCase();
@@ -267,13 +273,24 @@ class IndicatorEngine {
                         .append(" from ind_acts) x group by code, ").append(key);
             }
         }
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        List<Cell> cells = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             String dimension = rs.getString(3);
             String key = rs.getString(4);
             return new Cell(rs.getString(1), rs.getString(2), dimension == null ? null : Dimension.valueOf(dimension),
                     dimension == null ? null : key == null ? Dimension.NOT_APPLICABLE : key,
                     BigDecimal.valueOf(rs.getLong(5)), false);
         }).list();
+        for (String table : List.of("ind_acts", "ind_recp", "ind_hits")) {
+            jdbc.sql("drop table " + table).update();
+        }
+        return cells;
+    }
+
+    /** A temporary table dropped at commit at the latest, analysed so the planner knows its size. */
+    private void temporary(String name, String select, Map<String, Object> params) {
+        jdbc.sql("drop table if exists " + name).update();
+        jdbc.sql("create temporary table " + name + " on commit drop as " + select).params(params).update();
+        jdbc.sql("analyze " + name).update();
     }
 
     /** The breakdowns by the record's attributes, counting rows, grouped by {@code by} (code, and network or not). */
