@@ -4,6 +4,7 @@ import it.labimpact.audit.AuditTrail;
 import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
+import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.RuleViolationException;
@@ -24,10 +25,12 @@ public class ReportNotes {
 
     private final ReportNoteRepository repository;
     private final AuditTrail audit;
+    private final LockedPeriods locks;
 
-    ReportNotes(ReportNoteRepository repository, AuditTrail audit) {
+    ReportNotes(ReportNoteRepository repository, AuditTrail audit, LockedPeriods locks) {
         this.repository = repository;
         this.audit = audit;
+        this.locks = locks;
     }
 
     /** The notes of a period: every network's for the project ({@code network} null), or one network's. */
@@ -48,12 +51,17 @@ public class ReportNotes {
      * @throws RecordNotFoundException when the actor may not write this network's note
      * @throws ConcurrentEditException when someone changed the note since it was read
      * @throws RuleViolationException on {@code text} when it is too long
+     * @throws it.labimpact.shared.PeriodLockedException for a quarter the network's data was approved for: the note
+     *     is part of what was handed in
      */
     @Transactional
     public void save(Period period, String network, String text, Integer version) {
         Actor actor = Actor.require();
         if (!canEdit(actor, network)) {
             throw new RecordNotFoundException("network", network);
+        }
+        if (period.kind() == Period.Kind.QUARTER) {
+            locks.ensureOpen(network, period.from());
         }
         String clean = text == null ? "" : text.strip();
         if (clean.length() > MAX_LENGTH) {

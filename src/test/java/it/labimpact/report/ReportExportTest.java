@@ -1,6 +1,7 @@
 package it.labimpact.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -80,6 +81,8 @@ class ReportExportTest {
     @Autowired ParticipantRegistry registry;
     @Autowired Enrolments enrolments;
     @Autowired JdbcClient jdbc;
+    @Autowired it.labimpact.indicator.Approvals approvals;
+    @Autowired ReportNotes notes;
 
     @BeforeAll
     void buildTheDataset() {
@@ -200,6 +203,27 @@ class ReportExportTest {
                 .with(TestActors.as(TestActors.lead(M))).param("period", "2025-Q3").param("network", C)
                 .param("text", "Non mia")).andReturn().getResponse();
         assertThat(other.getStatus()).as("a lead writes only their network's note").isEqualTo(404);
+    }
+
+    @Test
+    void theNoteOfAnApprovedQuarterIsPartOfWhatWasHandedIn() {
+        try {
+            var submitted = TestActors.call(TestActors.lead(C), () -> approvals.submit(C, "2025-Q3", null, null));
+            TestActors.run(TestActors.coordinator(), () -> approvals.approve(C, "2025-Q3", submitted.version()));
+            TestActors.run(TestActors.coordinator(), () -> {
+                assertThatThrownBy(() -> notes.save(Period.quarter(2025, 3), C, "Troppo tardi", null))
+                        .isInstanceOf(it.labimpact.shared.PeriodLockedException.class);
+                notes.save(Period.quarter(2025, 3), M, "Milano è aperta", null);
+                notes.save(Period.year(2025), C, "L'anno resta commentabile", null);
+            });
+            assertThat(jdbc.sql("select network_code || '/' || period_code from report_note order by 1")
+                    .query(String.class).list()).containsExactly("cremasca/2025", "milano/2025-Q3");
+        } finally {
+            for (String table : List.of("report_note", "indicator_snapshot", "indicator_submission_step",
+                    "indicator_submission")) {
+                jdbc.sql("delete from " + table).update();
+            }
+        }
     }
 
     @Test
