@@ -1,5 +1,9 @@
 package it.labimpact.report.web;
 
+import static it.labimpact.report.web.DashboardHtml.cells;
+import static it.labimpact.report.web.DashboardHtml.page;
+import static it.labimpact.report.web.DashboardHtml.person;
+import static it.labimpact.report.web.DashboardHtml.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -11,10 +15,8 @@ import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
 import it.labimpact.shared.Actor;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -81,7 +82,7 @@ class DashboardCitizenshipTest {
 
     @Test
     void theTenLargestCitizenshipsAndOneRowForTheOthers() throws Exception {
-        String table = citizenship(page("/dashboard?period=" + Q3, TestActors.coordinator()));
+        String table = citizenship(page(mvc, "/dashboard?period=" + Q3, TestActors.coordinator()));
         assertThat(keys(table)).containsExactly("MA", "AL", "BD", "CN", "EC", "EG", "IN", "NG", "PE", "PK", "others");
         assertThat(cells(row(table, "data-key=\"MA\""))).containsExactly("3");
         assertThat(row(table, "data-key=\"others\"")).contains("Altre (2 cittadinanze)");
@@ -90,7 +91,7 @@ class DashboardCitizenshipTest {
 
     @Test
     void publishedOthersAreHiddenWithTheCellsTheyHold() throws Exception {
-        String table = citizenship(page("/dashboard?period=" + Q3, TestActors.evaluator()));
+        String table = citizenship(page(mvc, "/dashboard?period=" + Q3, TestActors.evaluator()));
         assertThat(cells(row(table, "data-key=\"others\""))).containsExactly("n.d.");
         assertThat(cells(row(table, "data-key=\"MA\""))).containsExactly("n.d.");
     }
@@ -109,32 +110,6 @@ class DashboardCitizenshipTest {
         return keys;
     }
 
-    private String page(String url, Actor actor) throws Exception {
-        MockHttpServletResponse r = mvc.perform(get(url).locale(Locale.ITALIAN).with(TestActors.as(actor)))
-                .andReturn().getResponse();
-        assertThat(r.getStatus()).as(url).isEqualTo(200);
-        String body = r.getContentAsString();
-        assertThat(body).as(url).contains("</html>").doesNotContain("??");
-        return body;
-    }
-
-    /** The table row whose opening tag carries {@code attribute}. */
-    private static String row(String page, String attribute) {
-        int start = page.indexOf(attribute);
-        assertThat(start).as(attribute).isPositive();
-        return page.substring(start, page.indexOf("</tr>", start));
-    }
-
-    /** The texts of a row's value cells, tags and blanks removed. */
-    private static List<String> cells(String row) {
-        List<String> values = new ArrayList<>();
-        Matcher m = Pattern.compile("<td class=\"num\">(.*?)</td>", Pattern.DOTALL).matcher(row);
-        while (m.find()) {
-            values.add(m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip().split(" ")[0]);
-        }
-        return values;
-    }
-
     private long activity(String network, String type, String comune) {
         return data().activity(type + " – cruscotto", network, type, comune, "2025-07-01", "2025-09-30", List.of());
     }
@@ -149,11 +124,6 @@ class DashboardCitizenshipTest {
 
     private UUID register(String network, ParticipantData data) {
         return data().register(network, data);
-    }
-
-    private static ParticipantData person(String name, Sex sex, String country, String comune) {
-        return new ParticipantData("Zanardelli", name, sex, LocalDate.parse("1990-05-01"), country, country, null,
-                comune, LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
     }
 
     private IndicatorFixtures data() {

@@ -1,5 +1,9 @@
 package it.labimpact.report.web;
 
+import static it.labimpact.report.web.DashboardHtml.cells;
+import static it.labimpact.report.web.DashboardHtml.page;
+import static it.labimpact.report.web.DashboardHtml.person;
+import static it.labimpact.report.web.DashboardHtml.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -11,7 +15,6 @@ import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
 import it.labimpact.shared.Actor;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +104,7 @@ class DashboardPagesTest {
 
     @Test
     void theProjectDashboardShowsTheComputedNumbersAgainstTheTarget() throws Exception {
-        String page = page("/dashboard?period=" + Q2, TestActors.coordinator());
+        String page = page(mvc, "/dashboard?period=" + Q2, TestActors.coordinator());
         String progress = row(page, "data-indicator=\"AMIF-O3\"");
         assertThat(cells(progress)).as("value, target, percent").startsWith("8", "16", "50%");
         assertThat(cells(row(page, "data-indicator=\"P0-ACTIVITIES\""))).startsWith("2");
@@ -116,19 +119,19 @@ class DashboardPagesTest {
 
     @Test
     void anUnknownPeriodFallsBackToTheProjectToDateWithAMessage() throws Exception {
-        String page = page("/dashboard?period=1999", TestActors.coordinator());
+        String page = page(mvc, "/dashboard?period=1999", TestActors.coordinator());
         assertThat(page).contains("Il periodo 1999 precede l&#39;inizio del progetto.")
                 .containsPattern("<option value=\"PTD\" selected=\"selected\">");
     }
 
     @Test
     void theMapShowsTheChosenMeasurePerComuneOrPerNetwork() throws Exception {
-        String participants = mapTable(page("/dashboard?period=" + Q2, TestActors.coordinator()));
+        String participants = mapTable(page(mvc, "/dashboard?period=" + Q2, TestActors.coordinator()));
         assertThat(cells(row(participants, "data-key=\"" + MILANO + "\""))).containsExactly("6");
-        String activitiesRun = mapTable(page("/dashboard?metric=activities&period=" + Q2, TestActors.coordinator()));
+        String activitiesRun = mapTable(page(mvc, "/dashboard?metric=activities&period=" + Q2, TestActors.coordinator()));
         assertThat(cells(row(activitiesRun, "data-key=\"" + MILANO + "\""))).containsExactly("1");
         assertThat(cells(row(activitiesRun, "data-key=\"" + CREMA + "\""))).containsExactly("1");
-        String perNetwork = mapTable(page("/dashboard?mode=network&period=" + Q2, TestActors.coordinator()));
+        String perNetwork = mapTable(page(mvc, "/dashboard?mode=network&period=" + Q2, TestActors.coordinator()));
         assertThat(cells(row(perNetwork, "data-key=\"milano\""))).containsExactly("6");
         assertThat(cells(row(perNetwork, "data-key=\"cremasca\""))).containsExactly("2");
     }
@@ -147,7 +150,7 @@ class DashboardPagesTest {
     @Test
     void networkStaffSeeTheirOwnNetworkRawAndNoOtherNetwork() throws Exception {
         Actor operator = TestActors.operator(M);
-        String own = page("/dashboard/networks/milano?period=" + Q2, operator);
+        String own = page(mvc, "/dashboard/networks/milano?period=" + Q2, operator);
         assertThat(cells(row(own, "data-indicator=\"AMIF-O3\""))).first().isEqualTo("6");
         assertThat(cells(row(own, "data-key=\"M\""))).as("small cell shown raw to the network's staff")
                 .containsExactly("2");
@@ -164,7 +167,7 @@ class DashboardPagesTest {
 
     @Test
     void evaluatorsSeePublishedValuesWithSmallCellsMarkedAndNoRecords() throws Exception {
-        String page = page("/dashboard?period=" + Q2, TestActors.evaluator());
+        String page = page(mvc, "/dashboard?period=" + Q2, TestActors.evaluator());
         assertThat(cells(row(page, "data-indicator=\"AMIF-O3\""))).first().isEqualTo("8");
         assertThat(row(page, "data-network=\"cremasca\"")).contains("class=\"figure-suppressed\">n.d.<");
         assertThat(cells(row(page, "data-network=\"milano\""))).as("8 - 6 would give C's 2 away").first()
@@ -174,40 +177,31 @@ class DashboardPagesTest {
         assertThat(page).contains("n.d. = non diffuso").doesNotContain("/records?");
         assertThat(status("/indicators/AMIF-O3/records?period=" + Q2, TestActors.evaluator())).isEqualTo(403);
 
-        String network = page("/dashboard/networks/milano?period=" + Q2, TestActors.evaluator());
+        String network = page(mvc, "/dashboard/networks/milano?period=" + Q2, TestActors.evaluator());
         assertThat(cells(row(network, "data-key=\"M\""))).containsExactly("n.d.");
 
-        String asPublished = page("/dashboard?published=true&period=" + Q2, TestActors.coordinator());
+        String asPublished = page(mvc, "/dashboard?published=true&period=" + Q2, TestActors.coordinator());
         assertThat(row(asPublished, "data-network=\"cremasca\"")).contains("n.d.");
         assertThat(asPublished).doesNotContain("/indicators/AMIF-O3/records");
     }
 
     @Test
     void theDrillDownListsTheRecordsByPseudonymousIdOnly() throws Exception {
-        String people = page("/indicators/AMIF-O3/records?period=" + Q2 + "&network=cremasca", TestActors.lead(C));
+        String people = page(mvc, "/indicators/AMIF-O3/records?period=" + Q2 + "&network=cremasca", TestActors.lead(C));
         assertThat(ids(people)).containsExactlyInAnyOrderElementsOf(cremascaPeople.stream().map(UUID::toString)
                 .toList());
         assertThat(people).contains("href=\"/participants/" + cremascaPeople.get(0) + "\"")
                 .doesNotContain("CremaA").doesNotContain("Zanardelli");
 
-        String men = page("/indicators/AMIF-O3/records?period=" + Q2 + "&dimension=SEX&key=M",
+        String men = page(mvc, "/indicators/AMIF-O3/records?period=" + Q2 + "&dimension=SEX&key=M",
                 TestActors.coordinator());
         assertThat(ids(men)).containsExactlyInAnyOrderElementsOf(milanoPeople.subList(4, 6).stream()
                 .map(UUID::toString).toList());
 
-        String run = page("/indicators/P0-ACTIVITIES/records?period=" + Q2 + "&network=milano",
+        String run = page(mvc, "/indicators/P0-ACTIVITIES/records?period=" + Q2 + "&network=milano",
                 TestActors.operator(M));
         assertThat(ids(run)).containsExactly(Long.toString(course));
         assertThat(run).contains("href=\"/activities/" + course + "\"").contains("ITALIAN_L2 – cruscotto");
-    }
-
-    private String page(String url, Actor actor) throws Exception {
-        MockHttpServletResponse r = mvc.perform(get(url).locale(Locale.ITALIAN).with(TestActors.as(actor)))
-                .andReturn().getResponse();
-        assertThat(r.getStatus()).as(url).isEqualTo(200);
-        String body = r.getContentAsString();
-        assertThat(body).as(url).contains("</html>").doesNotContain("??");
-        return body;
     }
 
     private int status(String url, Actor actor) throws Exception {
@@ -216,23 +210,6 @@ class DashboardPagesTest {
 
     private static String mapTable(String page) {
         return page.substring(page.indexOf("id=\"map-table\""));
-    }
-
-    /** The table row whose opening tag carries {@code attribute}. */
-    private static String row(String page, String attribute) {
-        int start = page.indexOf(attribute);
-        assertThat(start).as(attribute).isPositive();
-        return page.substring(start, page.indexOf("</tr>", start));
-    }
-
-    /** The texts of a row's value cells, tags and blanks removed. */
-    private static List<String> cells(String row) {
-        List<String> values = new ArrayList<>();
-        Matcher m = Pattern.compile("<td class=\"num\">(.*?)</td>", Pattern.DOTALL).matcher(row);
-        while (m.find()) {
-            values.add(m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip().split(" ")[0]);
-        }
-        return values;
     }
 
     private static List<String> ids(String page) {
@@ -258,11 +235,6 @@ class DashboardPagesTest {
 
     private UUID register(String network, ParticipantData data) {
         return data().register(network, data);
-    }
-
-    private static ParticipantData person(String name, Sex sex, String country, String comune) {
-        return new ParticipantData("Zanardelli", name, sex, LocalDate.parse("1990-05-01"), country, country, null,
-                comune, LocalDate.parse("2025-03-01"), null, null, List.of(), null, null);
     }
 
     private IndicatorFixtures data() {
