@@ -46,7 +46,7 @@ class IndicatorRepository {
                 rs.getString("action"), rs.getString("label_it"), rs.getString("label_en"), rs.getString("unit_it"),
                 rs.getString("unit_en"), rs.getString("definition_it"), rs.getString("definition_en"),
                 CountingRule.valueOf(rs.getString("rule")), rs.getString("computation"),
-                strings(rs.getArray("parameters")), Set.copyOf(breakdowns));
+                strings(rs.getArray("parameters")), java.util.Collections.unmodifiableSet(breakdowns));
     }
 
     private static List<String> strings(Array array) throws SQLException {

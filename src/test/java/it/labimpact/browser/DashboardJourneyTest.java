@@ -26,6 +26,9 @@ class DashboardJourneyTest extends BrowserTest {
         waitForCanvas("dashboard-map");
         assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value"))
                 .as("project to date by default").isEqualTo("PTD");
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("the coordinator's full menu fits the width: no sideways scrolling").isTrue();
         assertAccessible();
 
         new Select(driver.findElement(By.id("period"))).selectByValue("2026");
