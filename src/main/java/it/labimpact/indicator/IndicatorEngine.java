@@ -55,8 +55,7 @@ class IndicatorEngine {
     List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s) {
         jdbc.sql("set local work_mem = '256MB'").update();
         List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
-        boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
-                || d.computation().equals("CONTACTS"));
+        boolean needsPresence = needsPresence(definitions);
         if (needsPresence) {
             preparePresence(period, network, false);
         }
@@ -150,8 +149,7 @@ class IndicatorEngine {
                 q = Period.quarterOf(q.to().plusDays(1))) {
             byQuarter.put(q, new ArrayList<>());
         }
-        boolean needsPresence = definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
-                || d.computation().equals("CONTACTS"));
+        boolean needsPresence = needsPresence(definitions);
         if (needsPresence) {
             preparePresence(range, network, true);
         }
@@ -199,6 +197,12 @@ class IndicatorEngine {
             jdbc.sql("drop table if exists ind_presence").update();
         }
         return byQuarter;
+    }
+
+    /** Whether some of the indicators read the period's presences ({@code ind_presence}). */
+    private static boolean needsPresence(List<IndicatorDefinition> definitions) {
+        return definitions.stream().anyMatch(d -> d.computation().startsWith("PRESENCE")
+                || d.computation().equals("CONTACTS"));
     }
 
     // --- persons ---

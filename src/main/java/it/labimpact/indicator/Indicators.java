@@ -127,10 +127,7 @@ public class Indicators {
     /** {@link #compute(Period, String, java.util.Collection)} with small cells suppressed. */
     @Transactional
     public IndicatorResult published(Period period, String network, java.util.Collection<String> codes) {
-        IndicatorResult raw = compute(period, network, codes);
-        return new IndicatorResult(raw.period(), raw.network(), raw.computedAt(),
-                SmallCells.suppress(raw.cells(), catalogue(), settings.smallCellThreshold()),
-                settings.smallCellThreshold(), null);
+        return publish(compute(period, network, codes));
     }
 
     /** {@link #compute} with small cells suppressed. */

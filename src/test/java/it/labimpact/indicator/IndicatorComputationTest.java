@@ -112,32 +112,32 @@ class IndicatorComputationTest {
         long lc = activity(C, "ITALIAN_L2", CREMA, "2025-04-01", "2025-09-30", List.of());
         long civ = activity(M, "CIVIC_ORIENTATION", MILANO, "2025-04-01", "2025-06-30", List.of(jobCentre));
         long desk = activity(C, "INFO_DESK", CREMA, "2025-04-01", "2025-06-30", List.of());
-        long s1 = session(lm, "2025-04-07");
-        long s2 = session(lm, "2025-05-05");
-        long t1 = session(lc, "2025-04-08");
-        session(lc, "2025-07-08");
-        long v1 = session(civ, "2025-04-10");
-        long d1 = session(desk, "2025-04-15");
-        long d2 = session(desk, "2025-05-15");
+        long s1 = data().session(lm, "2025-04-07");
+        long s2 = data().session(lm, "2025-05-05");
+        long t1 = data().session(lc, "2025-04-08");
+        data().session(lc, "2025-07-08");
+        long v1 = data().session(civ, "2025-04-10");
+        long d1 = data().session(desk, "2025-04-15");
+        long d2 = data().session(desk, "2025-05-15");
 
-        UUID aminaM = register(M, person("Amina", Sex.F, "1990-03-02", "MA", true));
-        UUID aminaC = register(C, person("Amina", Sex.F, "1990-03-02", "MA", true));
-        UUID bilal = register(M, person("Bilal", Sex.M, "2000-06-01", "EG", false));
-        UUID chen = register(M, person("Chen", Sex.M, "1985-01-20", "CN", false));
-        UUID dina = register(C, person("Dina", Sex.F, "2007-02-11", "AL", false));
+        UUID aminaM = data().register(M, person("Amina", Sex.F, "1990-03-02", "MA", true));
+        UUID aminaC = data().register(C, person("Amina", Sex.F, "1990-03-02", "MA", true));
+        UUID bilal = data().register(M, person("Bilal", Sex.M, "2000-06-01", "EG", false));
+        UUID chen = data().register(M, person("Chen", Sex.M, "1985-01-20", "CN", false));
+        UUID dina = data().register(C, person("Dina", Sex.F, "2007-02-11", "AL", false));
         assertThat(personOf(aminaM)).as("one person across networks").isEqualTo(personOf(aminaC));
 
         Actor opM = TestActors.operator(M);
         Actor opC = TestActors.operator(C);
-        as(opM, () -> {
+        TestActors.run(opM, () -> {
             long eAmina = enrolments.enrol(aminaM, lm, date("2025-04-01")).id();
             long eBilal = enrolments.enrol(bilal, lm, date("2025-04-01")).id();
             EnrolmentView eChen = enrolments.enrol(chen, lm, date("2025-04-01"));
             enrolments.change(eChen.id(), eChen.version(), EnrolmentStatus.WITHDRAWN, "Trasferito", date("2025-04-03"));
             long eBilalCiv = enrolments.enrol(bilal, civ, date("2025-04-01")).id();
-            mark(lm, s1, Map.of(eAmina, true, eBilal, false));
-            mark(lm, s2, Map.of(eAmina, false, eBilal, true));
-            mark(civ, v1, Map.of(eBilalCiv, true));
+            data().mark(lm, s1, Map.of(eAmina, true, eBilal, false));
+            data().mark(lm, s2, Map.of(eAmina, false, eBilal, true));
+            data().mark(civ, v1, Map.of(eBilalCiv, true));
             assessments.record(aminaM, italian(AssessmentPhase.ENTRY, "2025-04-07", "alfa"));
             assessments.record(aminaM, italian(AssessmentPhase.EXIT, "2025-06-20", "pre-A1"));
             assessments.record(bilal, italian(AssessmentPhase.ENTRY, "2025-04-05", "A1"));
@@ -149,14 +149,14 @@ class IndicatorComputationTest {
             surveys.record(bilal, civ, new SurveyAnswers(SurveyAnswers.Helpful.YES, 5, null, null, null));
             surveys.record(aminaM, lm, new SurveyAnswers(SurveyAnswers.Helpful.PARTLY, null, null, null, null));
         });
-        as(opC, () -> {
+        TestActors.run(opC, () -> {
             long eAmina = enrolments.enrol(aminaC, lc, date("2025-04-01")).id();
             EnrolmentView eDina = enrolments.enrol(dina, lc, date("2025-04-01"));
             long eAminaDesk = enrolments.enrol(aminaC, desk, date("2025-04-01")).id();
             long eDinaDesk = enrolments.enrol(dina, desk, date("2025-04-01")).id();
-            mark(lc, t1, Map.of(eAmina, true, eDina.id(), true));
-            mark(desk, d1, Map.of(eAminaDesk, true, eDinaDesk, true));
-            mark(desk, d2, Map.of(eAminaDesk, true, eDinaDesk, false));
+            data().mark(lc, t1, Map.of(eAmina, true, eDina.id(), true));
+            data().mark(desk, d1, Map.of(eAminaDesk, true, eDinaDesk, true));
+            data().mark(desk, d2, Map.of(eAminaDesk, true, eDinaDesk, false));
             EnrolmentView now = enrolments.enrolment(eDina.id());
             enrolments.change(now.id(), now.version(), EnrolmentStatus.WITHDRAWN, "Lavoro", date("2025-04-20"));
             assessments.record(aminaC, italian(AssessmentPhase.ENTRY, "2025-04-08", "A1"));
@@ -166,9 +166,9 @@ class IndicatorComputationTest {
             outcomes.record(aminaC, new OutcomeData(OutcomeType.QUALIFICATION_RECOGNITION, date("2025-08-01"), null,
                     null, null));
         });
-        as(TestActors.coordinator(), () -> registry.erase(bilal));
+        TestActors.run(TestActors.coordinator(), () -> registry.erase(bilal));
 
-        as(TestActors.coordinator(), () -> {
+        TestActors.run(TestActors.coordinator(), () -> {
             q2 = indicators.compute(Period.quarter(2025, 2), null);
             q3 = indicators.compute(Period.quarter(2025, 3), null);
         });
@@ -350,18 +350,6 @@ class IndicatorComputationTest {
         return data().activity(type + " – indicatori", network, type, comune, from, to, partners);
     }
 
-    private long session(long activity, String day) {
-        return data().session(activity, day);
-    }
-
-    private void mark(long activity, long session, Map<Long, Boolean> present) {
-        data().mark(activity, session, present);
-    }
-
-    private UUID register(String network, ParticipantData data) {
-        return data().register(network, data);
-    }
-
     private static ParticipantData person(String name, Sex sex, String born, String country, boolean vulnerable) {
         return new ParticipantData("Indicatori", name, sex, date(born), country, country, null, MILANO,
                 date("2025-03-01"), null, null, vulnerable ? List.of(Vulnerability.SINGLE_PARENT) : List.of(), null,
@@ -384,9 +372,5 @@ class IndicatorComputationTest {
 
     private static LocalDate date(String iso) {
         return LocalDate.parse(iso);
-    }
-
-    private static void as(Actor actor, Runnable action) {
-        TestActors.run(actor, action);
     }
 }

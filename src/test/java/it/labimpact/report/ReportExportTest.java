@@ -468,8 +468,4 @@ class ReportExportTest {
     private IndicatorFixtures data() {
         return new IndicatorFixtures(activities, registry, enrolments, jdbc);
     }
-
-    private static void as(Actor actor, Runnable action) {
-        TestActors.run(actor, action);
-    }
 }

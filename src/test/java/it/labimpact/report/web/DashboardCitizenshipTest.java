@@ -11,10 +11,8 @@ import it.labimpact.IndicatorFixtures;
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
 import it.labimpact.participant.Enrolments;
-import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
-import it.labimpact.shared.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,10 +61,10 @@ class DashboardCitizenshipTest {
     void dataset() {
         clean();
         long course = activity(M, "ITALIAN_L2", MILANO);
-        long session = session(course, "2025-07-07");
+        long session = data().session(course, "2025-07-07");
         List<UUID> people = new ArrayList<>();
         for (int i = 0; i < COUNTRIES.size(); i++) {
-            people.add(register(M, person("Persona" + (char) ('A' + i), Sex.F, COUNTRIES.get(i), MILANO)));
+            people.add(data().register(M, person("Persona" + (char) ('A' + i), Sex.F, COUNTRIES.get(i), MILANO)));
         }
         attend(M, course, session, people);
     }
@@ -114,23 +112,11 @@ class DashboardCitizenshipTest {
         return data().activity(type + " – cruscotto", network, type, comune, "2025-07-01", "2025-09-30", List.of());
     }
 
-    private long session(long activity, String day) {
-        return data().session(activity, day);
-    }
-
     private void attend(String network, long activity, long session, List<UUID> people) {
         data().attend(network, activity, session, people, "2025-07-01");
     }
 
-    private UUID register(String network, ParticipantData data) {
-        return data().register(network, data);
-    }
-
     private IndicatorFixtures data() {
         return new IndicatorFixtures(activities, registry, enrolments, jdbc);
-    }
-
-    private static void as(Actor actor, Runnable action) {
-        TestActors.run(actor, action);
     }
 }

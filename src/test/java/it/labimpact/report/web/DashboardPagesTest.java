@@ -11,7 +11,6 @@ import it.labimpact.IndicatorFixtures;
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
 import it.labimpact.participant.Enrolments;
-import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
 import it.labimpact.shared.Actor;
@@ -76,14 +75,14 @@ class DashboardPagesTest {
         clean();
         course = activity(M, "ITALIAN_L2", MILANO);
         desk = activity(C, "INFO_DESK", CREMA);
-        long s1 = session(course, "2025-04-07");
-        long d1 = session(desk, "2025-04-15");
+        long s1 = data().session(course, "2025-04-07");
+        long d1 = data().session(desk, "2025-04-15");
         for (int i = 0; i < 6; i++) {
-            milanoPeople.add(register(M, person("Milano" + (char) ('A' + i), i < 4 ? Sex.F : Sex.M,
+            milanoPeople.add(data().register(M, person("Milano" + (char) ('A' + i), i < 4 ? Sex.F : Sex.M,
                     i < 4 ? "MA" : "EG", MILANO)));
         }
         for (int i = 0; i < 2; i++) {
-            cremascaPeople.add(register(C, person("Crema" + (char) ('A' + i), Sex.F, "AL", CREMA)));
+            cremascaPeople.add(data().register(C, person("Crema" + (char) ('A' + i), Sex.F, "AL", CREMA)));
         }
         attend(M, course, s1, milanoPeople);
         attend(C, desk, d1, cremascaPeople);
@@ -225,23 +224,11 @@ class DashboardPagesTest {
         return data().activity(type + " – cruscotto", network, type, comune, "2025-04-01", "2025-06-30", List.of());
     }
 
-    private long session(long activity, String day) {
-        return data().session(activity, day);
-    }
-
     private void attend(String network, long activity, long session, List<UUID> people) {
         data().attend(network, activity, session, people, "2025-04-01");
     }
 
-    private UUID register(String network, ParticipantData data) {
-        return data().register(network, data);
-    }
-
     private IndicatorFixtures data() {
         return new IndicatorFixtures(activities, registry, enrolments, jdbc);
-    }
-
-    private static void as(Actor actor, Runnable action) {
-        TestActors.run(actor, action);
     }
 }
