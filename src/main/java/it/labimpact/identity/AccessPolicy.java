@@ -133,6 +133,12 @@ public final class AccessPolicy {
             // behind a number for the staff who serve participants (network scope checked by the indicator module)
             user(GET, "/dashboard/**"),
             roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
+            // cooperation: governance bodies, meetings, decisions (rules added by the governance work)
+
+            // cooperation: agreements and referrals (rules added by that work)
+
+            // cooperation: operator training and needs from the territory (rules added by that work)
+
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 
