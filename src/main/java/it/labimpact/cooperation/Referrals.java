@@ -353,7 +353,7 @@ public class Referrals {
     }
 
     /** The age band of the indicators' default breakdown, from the birth year: 0-17 … 65+. */
-    String ageBand(int birthYear) {
+    private String ageBand(int birthYear) {
         int age = LocalDate.now(clock).getYear() - birthYear;
         if (age < 18) {
             return "0-17";
