@@ -330,7 +330,7 @@ public class Referrals {
 
     private static void requireStatus(ReferralRepository.ReferralRow row, ReferralStatus expected) {
         if (row.status() != expected) {
-            throw new RuleViolationException(null, "referral.status.invalid", row.status().name());
+            throw new RuleViolationException(null, "referral.status.invalid");
         }
     }
 
