@@ -56,7 +56,10 @@ class PagesRenderTest {
                 "/open-data",
                 "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
                 "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
-                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");
+                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano",
+                "/agreements", "/agreements?network=PROJECT&kind=PROTOCOL&inForceOn=2026-01-01", "/agreements/new",
+                "/referrals", "/referrals?box=SENT&status=SENT&service=ITALIAN_COURSE&network=milano", "/referrals/new",
+                "/referrals/new?q=Rossi&network=milano");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
