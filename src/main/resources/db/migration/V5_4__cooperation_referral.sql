@@ -6,10 +6,11 @@
 -- citizenship, Italian level) with the project-wide pseudonymous person id, which lets the receiving network find
 -- its own record of the person; names and contacts stay in the participant vault and are read from there, audited,
 -- only when the consent recorded here covers them.
+-- A participant row is never deleted (erasure keeps it): the cascade only keeps a referral from outliving it.
 
 create table cooperation_referral (
     id                    bigserial   primary key,
-    participant_id        uuid        not null references participant,
+    participant_id        uuid        not null references participant on delete cascade,
     person_id             uuid        not null,
     from_network_code     text        not null references partnership_network (code),
     from_organisation_id  bigint      not null references partnership_organisation,

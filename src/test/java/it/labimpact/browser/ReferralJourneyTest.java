@@ -60,7 +60,8 @@ class ReferralJourneyTest extends BrowserTest {
         open("/referrals?lang=it");
         waitForHeading("Invii tra servizi");
         assertAccessible();
-        clickAndWaitForNextPage(driver.findElement(By.cssSelector("#referrals-table tbody a")));
+        String path = referralUrl.substring(referralUrl.indexOf("/referrals/"));
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("#referrals-table tbody a[href='" + path + "']")));
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Fittizio").contains("Corso di italiano");
         assertAccessible();
 
