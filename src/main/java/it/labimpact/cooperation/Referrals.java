@@ -60,9 +60,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Referrals {
 
     private static final Set<Role> STAFF = Set.of(Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN);
-    /** An e-mail address, a run of seven or more digits (a phone number, a code), or a codice fiscale. */
-    private static final Pattern PERSONAL = Pattern.compile(
-            "[\\w.+-]+@[\\w-]+\\.[\\w.]+|(?:\\d[\\s./-]?){7,}|\\b[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]\\b");
+    /** An e-mail address or a codice fiscale. */
+    private static final Pattern CONTACT_OR_CODE = Pattern.compile(
+            "[\\w.+-]+@[\\w-]+\\.[\\w.]+|\\b[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]\\b");
+    /** Seven or more digits in a row, maybe spaced: a phone number or a code, unless it is a date or years. */
+    private static final Pattern DIGITS = Pattern.compile("\\+?(?:\\d[\\s./-]?){7,}");
+    private static final Pattern DATE = Pattern.compile(
+            "(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|(?:19|20)\\d{2}[/-](?:19|20)?\\d{2})[\\s./-]?");
 
     private final ReferralRepository repository;
     private final ParticipantRegistry registry;
@@ -93,6 +97,15 @@ public class Referrals {
     /** Sends a referral; refused without the participant's consent. */
     public long send(ReferralData data) {
         Actor actor = staff();
+        if (data.participantId() == null) {
+            throw new RuleViolationException("participantId", "referral.participant.required");
+        }
+        if (data.toNetworkCode() == null || data.toOrganisationId() == null) {
+            throw new RuleViolationException("toOrganisationId", "referral.to.required");
+        }
+        if (data.service() == null) {
+            throw new RuleViolationException("service", "referral.service.required");
+        }
         requireConsent(data);
         ParticipantSummary participant = registry.summary(data.participantId());
         if (participant.erased()) {
@@ -114,8 +127,8 @@ public class Referrals {
             throw new RuleViolationException("toOrganisationId", "referral.to.same");
         }
         String note = blankToNull(data.note());
-        if (note != null && PERSONAL.matcher(note).find()) {
-            throw new RuleViolationException("note", "referral.note.personalData");
+        if (note != null) {
+            checkNoPersonalData("note", note);
         }
         long id = repository.insert(new ReferralRepository.NewReferral(participant.id(), participant.personId(),
                 participant.networkCode(), from, toNetwork, data.toOrganisationId(), data.service(), note,
@@ -335,9 +348,15 @@ public class Referrals {
     }
 
     private static void checkNoPersonalData(String field, String text) {
-        if (PERSONAL.matcher(text).find()) {
+        if (looksPersonal(text)) {
             throw new RuleViolationException(field, "referral.note.personalData");
         }
+    }
+
+    /** Whether a free text seems to hold an e-mail, a codice fiscale, or a phone number or code (not a date). */
+    static boolean looksPersonal(String text) {
+        return CONTACT_OR_CODE.matcher(text).find() || DIGITS.matcher(text).results()
+                .anyMatch(m -> !DATE.matcher(m.group().strip()).matches());
     }
 
     private boolean activeMember(String network, Long organisation) {

@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import it.labimpact.TestActors;
+import it.labimpact.participant.ParticipantFixtures;
+import it.labimpact.participant.ParticipantRegistry;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operator of the Milano network refers a participant to the Cremasca network's lead organisation: without the
@@ -22,13 +28,22 @@ class ReferralJourneyTest extends BrowserTest {
 
     private static final String PASSWORD = "LabImpact-demo-2026";
 
+    @Autowired
+    ParticipantRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aReferralGoesFromMilanoToCremascaWithConsentAndComesBackClosed() {
+        ParticipantFixtures.register(registry, jdbc, TestActors.operator("milano"),
+                ParticipantFixtures.person("Sarr", "Khady", LocalDate.of(1992, 4, 8), null));
         desktopWidth();
+        driver.manage().deleteAllCookies();
         open("/?lang=it");
         logIn("demo.operatore.milano", PASSWORD);
 
-        open("/referrals/new?q=%5BDEMO%5D%20Fittizio");
+        open("/referrals/new?q=Sarr");
         waitForHeading("Nuovo invio");
         assertAccessible();
         clickAndWaitForNextPage(driver.findElement(By.cssSelector("#found a")));
@@ -62,11 +77,11 @@ class ReferralJourneyTest extends BrowserTest {
         assertAccessible();
         String path = referralUrl.substring(referralUrl.indexOf("/referrals/"));
         clickAndWaitForNextPage(driver.findElement(By.cssSelector("#referrals-table tbody a[href='" + path + "']")));
-        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Fittizio").contains("Corso di italiano");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Sarr", "Khady").contains("Corso di italiano");
         assertAccessible();
 
         clickAndWaitForNextPage(driver.findElement(By.linkText("Mostra i recapiti")));
-        assertThat(waitFor(By.id("contacts")).getText()).contains("[DEMO] Fittizio Grace");
+        assertThat(waitFor(By.id("contacts")).getText()).contains("Sarr Khady").contains("+39 333 1234567");
         clickAndWaitForNextPage(driver.findElement(By.xpath("//button[normalize-space()='Prendi in carico']")));
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("preso in carico");
         assertAccessible();

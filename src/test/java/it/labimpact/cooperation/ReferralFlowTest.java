@@ -209,6 +209,15 @@ class ReferralFlowTest {
     }
 
     @Test
+    void datesInANoteAreNotTakenForPersonalData() {
+        assertThat(Referrals.looksPersonal("disponibile dal 01/03/2026 al 15.04.2026, livello A1")).isFalse();
+        assertThat(Referrals.looksPersonal("corso 2026-2027, 3 sere a settimana")).isFalse();
+        assertThat(Referrals.looksPersonal("tel. 02-1234567")).isTrue();
+        assertThat(Referrals.looksPersonal("+39 333 765 43 21")).isTrue();
+        assertThat(Referrals.looksPersonal("codice provvisorio 12345678903")).isTrue();
+    }
+
+    @Test
     void forgedIdsReachNothingOfAnotherNetwork() {
         UUID participant = registered(registry, jdbc, "milano");
         // another network cannot refer a participant it cannot see, even knowing the id
