@@ -152,6 +152,17 @@ class ReferralApiTest {
                 .query(String.class).single()).isEqualTo("SENT");
     }
 
+    @Test
+    void theApiIsDescribed() throws Exception {
+        JsonNode paths = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString())
+                .get("paths");
+        assertThat(paths.get("/api/v1/referrals").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/referrals/{id}/take-in-charge").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/referrals/{id}/close").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/agreements/{id}").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/agreements/{id}/document").has("post")).isTrue();
+    }
+
     private MockHttpServletRequestBuilder step(long id, String step, Map<String, Object> body) {
         return post("/api/v1/referrals/" + id + "/" + step).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body));
