@@ -42,7 +42,6 @@ class PagesRenderTest {
         long user = jdbc.sql("select id from identity_user where username = 'demo.operatore.milano'")
                 .query(Long.class).single();
         long agreement = jdbc.sql("select min(id) from cooperation_agreement").query(Long.class).single();
-        long referral = jdbc.sql("select min(id) from cooperation_referral").query(Long.class).single();
         List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
@@ -60,7 +59,7 @@ class PagesRenderTest {
                 "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
                 "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano",
                 "/agreements", "/agreements?network=PROJECT&kind=PROTOCOL&inForceOn=2026-01-01", "/agreements/new",
-                "/agreements/" + agreement, "/agreements/" + agreement + "/edit", "/referrals/" + referral,
+                "/agreements/" + agreement, "/agreements/" + agreement + "/edit",
                 "/referrals", "/referrals?box=SENT&status=SENT&service=ITALIAN_COURSE&network=milano", "/referrals/new",
                 "/referrals/new?q=Rossi&network=milano");
         for (String page : pages) {
