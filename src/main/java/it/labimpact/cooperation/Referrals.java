@@ -1,7 +1,6 @@
 package it.labimpact.cooperation;
 
 import it.labimpact.audit.AuditTrail;
-import it.labimpact.partnership.Member;
 import it.labimpact.partnership.NetworkDetail;
 import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.OrganisationDetail;
@@ -27,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
