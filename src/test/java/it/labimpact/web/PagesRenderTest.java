@@ -56,7 +56,9 @@ class PagesRenderTest {
                 "/open-data",
                 "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
                 "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
-                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano");
+                "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano",
+                "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }

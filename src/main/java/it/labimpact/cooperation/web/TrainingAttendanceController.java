@@ -29,6 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,6 +59,11 @@ class TrainingAttendanceController {
         this.partnership = partnership;
         this.messages = messages;
         this.validator = validator;
+    }
+
+    @ModelAttribute("roles")
+    TrainingRole[] roles() {
+        return TrainingRole.values();
     }
 
     @GetMapping("/trainings/{id}/attendance")

@@ -5,7 +5,6 @@ import it.labimpact.cooperation.TrainingDetail;
 import it.labimpact.cooperation.TrainingMode;
 import it.labimpact.cooperation.TrainingQuery;
 import it.labimpact.cooperation.TrainingRegistry;
-import it.labimpact.cooperation.TrainingRole;
 import it.labimpact.cooperation.TrainingRules;
 import it.labimpact.cooperation.TrainingSummary;
 import it.labimpact.cooperation.TrainingTheme;
@@ -65,11 +64,6 @@ class TrainingController {
     @ModelAttribute("modes")
     TrainingMode[] modes() {
         return TrainingMode.values();
-    }
-
-    @ModelAttribute("roles")
-    TrainingRole[] roles() {
-        return TrainingRole.values();
     }
 
     /** The list; {@code from}/{@code to} (default: this year) bound both the list and the trained count. */
