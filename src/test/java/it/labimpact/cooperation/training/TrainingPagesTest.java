@@ -102,7 +102,12 @@ class TrainingPagesTest {
                 TestActors.operator("milano"), "self-assessment");
         assertThat(answers).contains("<option value=\"4\" selected=\"selected\">4</option>");
         String board = assertRendered(get("/needs/board?quarter=2026-Q3").locale(locale), TestActors.coordinator(), "board");
-        assertThat(board).contains("data-chart=").contains("▲").contains("board-quarter-table");
+        assertThat(board).contains("data-chart=").contains("▲").contains("board-quarter-table")
+                .contains("href=\"/needs?network=milano&amp;theme=LANGUAGE&amp;status=&amp;from=2026-07-01&amp;to=2026-09-30\"");
+        // the list behind the count holds that one need
+        String behind = assertRendered(get("/needs?network=milano&theme=LANGUAGE&status=&from=2026-07-01&to=2026-09-30")
+                .locale(Locale.ENGLISH), TestActors.coordinator(), "list behind a count");
+        assertThat(behind).contains("1 results").contains("/needs/" + need);
     }
 
     @Test
