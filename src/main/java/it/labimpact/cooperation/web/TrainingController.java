@@ -5,7 +5,6 @@ import it.labimpact.cooperation.TrainingDetail;
 import it.labimpact.cooperation.TrainingMode;
 import it.labimpact.cooperation.TrainingQuery;
 import it.labimpact.cooperation.TrainingRegistry;
-import it.labimpact.cooperation.TrainingRules;
 import it.labimpact.cooperation.TrainingSummary;
 import it.labimpact.cooperation.TrainingTheme;
 import it.labimpact.partnership.NetworkSummary;
@@ -91,7 +90,6 @@ class TrainingController {
         TrainingDetail training = trainings.detail(id);
         model.addAttribute("training", training);
         model.addAttribute("canChange", TrainingRegistry.canChange(Actor.require(), training.summary().networkCode()));
-        model.addAttribute("share", TrainingRules.TRAINED_SHARE.movePointRight(2).stripTrailingZeros().toPlainString());
         return "training/training";
     }
 
