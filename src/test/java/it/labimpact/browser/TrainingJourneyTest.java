@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * An operator of the Milano network records a training, fills its attendance list (a mistake comes back beside
  * its row, nothing saved), the self-assessment of one attendee, and a need from the territory; governance then
- * sees the need on the board — each page checked by axe.
+ * sees the need on the board — each page checked by axe, and on a 360-px phone without sideways scrolling.
  */
 class TrainingJourneyTest extends BrowserTest {
 
@@ -91,6 +91,24 @@ class TrainingJourneyTest extends BrowserTest {
         assertThat(milano).contains("▲").contains("+1 (prima 0)");
         waitFor(By.cssSelector("#needs-chart canvas"));
         assertAccessible();
+
+        phoneWidth();
+        try {
+            for (String page : new String[] {"/needs/board", "/needs", "/trainings", "/needs/new"}) {
+                open(page);
+                assertNoHorizontalScroll();
+                assertAccessible();
+            }
+        } finally {
+            desktopWidth();
+        }
+    }
+
+    private void assertNoHorizontalScroll() {
+        Long scrollWidth = (Long) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no horizontal scrolling at 360 px on " + driver.getCurrentUrl())
+                .isLessThanOrEqualTo(360);
     }
 
     private void row(int i, String surname, String given, String organisation, String role, String other,
