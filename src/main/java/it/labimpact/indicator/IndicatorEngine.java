@@ -481,7 +481,8 @@ class IndicatorEngine {
     private static ThingQuery thingQuery(IndicatorDefinition d, Map<String, Object> params) {
         params.put("p", d.parameters().isEmpty() ? List.of("") : d.parameters());
         return switch (d.computation()) {
-            case "ACTIVITIES" -> new ThingQuery(ACTIVITIES, "count(distinct a.activity_id)", "activity",
+            // one row per activity: counted as rows, by hashing
+            case "ACTIVITIES" -> new ThingQuery(ACTIVITIES, "count(*)", "activity",
                     "a.activity_id::text", "a.network_code", Map.of(Dimension.ACTION, "a.action",
                     Dimension.ACTIVITY_TYPE, "a.type_code", Dimension.PROVINCE, "c.province_code",
                     Dimension.COMUNE, "a.comune_istat"));
@@ -519,6 +520,9 @@ class IndicatorEngine {
         params.put("from", period.from());
         params.put("to", period.to());
         ThingQuery q = thingQuery(d, params);
+        if (q.columns().isEmpty() && q.countExpression().startsWith(DISTINCT)) {
+            return distinctThings(d, q, params, network);
+        }
         Map<Dimension, String> columns = new LinkedHashMap<>(q.columns());
         List<String> sets = new ArrayList<>();
         if (network == null) {
@@ -563,6 +567,39 @@ class IndicatorEngine {
             cells.add(new Cell(d.code(), null, null, null, BigDecimal.ZERO, false));
         }
         return cells;
+    }
+
+    private static final String DISTINCT = "count(distinct ";
+
+    /**
+     * Distinct things per network and for the project, by hashing: the pairs (network, thing) first, then counted,
+     * rather than {@code count(distinct)} over grouping sets (a sort per set).
+     */
+    private List<Cell> distinctThings(IndicatorDefinition d, ThingQuery q, Map<String, Object> params,
+            String network) {
+        String expression = q.countExpression().substring(DISTINCT.length(), q.countExpression().length() - 1);
+        if (expression.startsWith("(")) {
+            expression = expression.substring(1, expression.length() - 1);
+        }
+        List<String> keys = new ArrayList<>();
+        StringJoiner select = new StringJoiner(", ");
+        for (String part : expression.split(",")) {
+            keys.add("k" + keys.size());
+            select.add(part.trim() + " as " + keys.get(keys.size() - 1));
+        }
+        StringBuilder sql = new StringBuilder("with ind_things as materialized (select distinct ")
+                .append(q.networkColumn()).append(" as network, ").append(select).append(" from ").append(q.from());
+        if (network != null) {
+            sql.append(" and ").append(q.networkColumn()).append(" = :network");
+            params.put("network", network);
+        }
+        sql.append(") select network, count(*) from ind_things group by network");
+        if (network == null) {
+            sql.append(" union all select null, count(*) from (select distinct ").append(String.join(", ", keys))
+                    .append(" from ind_things) x");
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Cell(d.code(), rs.getString(1), null,
+                null, BigDecimal.valueOf(rs.getLong(2)), false)).list();
     }
 
     // --- ratios ---
