@@ -502,6 +502,11 @@ class IndicatorEngine {
                     + " and (a.quarter is null or a.quarter between date_trunc('quarter', cast(:from as date)) and :to)",
                     "coalesce(sum(a.presences), 0)",
                     "activity", "a.activity_id::text", "a.network_code", Map.of());
+            // operators (staff) with at least 70 % of the hours of a training that ended in the period; the records
+            // behind the number are the trainings
+            case "OPERATORS_TRAINED" -> new ThingQuery("cooperation_fact_operator_training t where t.trained"
+                    + " and t.ended_on between :from and :to", "count(distinct t.operator_key)", "training",
+                    "t.training_id::text", "t.network_code", Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",
                     "count(*)", "comune", "v.istat_code", "v.network_code",
@@ -593,7 +598,8 @@ class IndicatorEngine {
             sql.append(" and ").append(q.networkColumn()).append(" = :network");
             params.put("network", network);
         }
-        sql.append(") select network, count(*) from ind_things group by network");
+        // things of no network (project-wide trainings) count in the project total only
+        sql.append(") select network, count(*) from ind_things where network is not null group by network");
         if (network == null) {
             sql.append(" union all select null, count(*) from (select distinct ").append(String.join(", ", keys))
                     .append(" from ind_things) x");

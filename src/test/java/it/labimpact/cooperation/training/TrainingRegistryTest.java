@@ -21,6 +21,10 @@ import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.ScopeType;
 import java.time.LocalDate;
 import java.util.List;
+import it.labimpact.indicator.DrillRecord;
+import it.labimpact.indicator.IndicatorResult;
+import it.labimpact.indicator.Indicators;
+import it.labimpact.indicator.Period;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,9 @@ class TrainingRegistryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Indicators indicators;
 
     @Autowired
     PartnershipManagement partnership;
@@ -112,6 +119,18 @@ class TrainingRegistryTest {
                 .param("a", a).query(Boolean.class).single()).isFalse();
         assertThat(jdbc.sql("select count(*) from cooperation_training_operator").query(Long.class).single())
                 .isEqualTo(4);
+
+        // the same counts as the indicator "operators trained", computed from the fact view
+        IndicatorResult q1 = indicators.compute(Period.quarter(2026, 1), null);
+        assertThat(q1.value("P1-OPERATORS", "milano")).isEqualByComparingTo("1");
+        assertThat(q1.value("P1-OPERATORS", null)).isEqualByComparingTo("1");
+        IndicatorResult year = indicators.compute(Period.year(2026), null);
+        assertThat(year.value("P1-OPERATORS", null)).isEqualByComparingTo("3");
+        assertThat(year.value("P1-OPERATORS", "milano")).isEqualByComparingTo("2");
+        assertThat(year.value("P1-OPERATORS", "cremasca")).isEqualByComparingTo("1");
+        // the records behind Milano's number are its two trainings
+        assertThat(indicators.records("P1-OPERATORS", Period.year(2026), "milano", null, null))
+                .extracting(DrillRecord::id).containsExactlyInAnyOrder(Long.toString(a), Long.toString(b));
     }
 
     @Test
