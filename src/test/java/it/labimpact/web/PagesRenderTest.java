@@ -61,7 +61,9 @@ class PagesRenderTest {
                 "/agreements", "/agreements?network=PROJECT&kind=PROTOCOL&inForceOn=2026-01-01", "/agreements/new",
                 "/agreements/" + agreement, "/agreements/" + agreement + "/edit",
                 "/referrals", "/referrals?box=SENT&status=SENT&service=ITALIAN_COURSE&network=milano", "/referrals/new",
-                "/referrals/new?q=Rossi&network=milano");
+                "/referrals/new?q=Rossi&network=milano",
+                "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
