@@ -352,7 +352,7 @@ public class Referrals {
     }
 
     /** Whether a free text seems to hold an e-mail, a codice fiscale, or a phone number or code (not a date). */
-    static boolean looksPersonal(String text) {
+    private static boolean looksPersonal(String text) {
         return CONTACT_OR_CODE.matcher(text).find() || DIGITS.matcher(text).results()
                 .anyMatch(m -> !DATE.matcher(m.group().strip()).matches());
     }

@@ -1,8 +1,8 @@
-package it.labimpact.cooperation;
+package it.labimpact.cooperation.referral;
 
-import static it.labimpact.cooperation.ReferralFixtures.lead;
-import static it.labimpact.cooperation.ReferralFixtures.referral;
-import static it.labimpact.cooperation.ReferralFixtures.registered;
+import static it.labimpact.cooperation.referral.ReferralFixtures.lead;
+import static it.labimpact.cooperation.referral.ReferralFixtures.referral;
+import static it.labimpact.cooperation.referral.ReferralFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +10,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
+import it.labimpact.cooperation.AgreementData;
+import it.labimpact.cooperation.AgreementKind;
+import it.labimpact.cooperation.Agreements;
+import it.labimpact.cooperation.ReferralSharing;
+import it.labimpact.cooperation.Referrals;
 import it.labimpact.participant.ParticipantFixtures;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.shared.Actor;

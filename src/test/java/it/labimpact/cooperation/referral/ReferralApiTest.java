@@ -1,7 +1,7 @@
-package it.labimpact.cooperation;
+package it.labimpact.cooperation.referral;
 
-import static it.labimpact.cooperation.ReferralFixtures.lead;
-import static it.labimpact.cooperation.ReferralFixtures.registered;
+import static it.labimpact.cooperation.referral.ReferralFixtures.lead;
+import static it.labimpact.cooperation.referral.ReferralFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,9 +1,12 @@
-package it.labimpact.cooperation;
+package it.labimpact.cooperation.referral;
 
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityData;
 import it.labimpact.activity.ActivityManagement;
 import it.labimpact.activity.ActivityStatus;
+import it.labimpact.cooperation.ReferralData;
+import it.labimpact.cooperation.ReferralService;
+import it.labimpact.cooperation.ReferralSharing;
 import it.labimpact.participant.ParticipantData;
 import it.labimpact.participant.ParticipantFixtures;
 import it.labimpact.participant.ParticipantRegistry;

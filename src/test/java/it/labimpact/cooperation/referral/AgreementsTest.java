@@ -1,4 +1,4 @@
-package it.labimpact.cooperation;
+package it.labimpact.cooperation.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import it.labimpact.TestActors;
+import it.labimpact.cooperation.AgreementData;
+import it.labimpact.cooperation.AgreementKind;
+import it.labimpact.cooperation.AgreementQuery;
+import it.labimpact.cooperation.AgreementView;
+import it.labimpact.cooperation.Agreements;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
