@@ -70,7 +70,7 @@ class MeetingRepository {
     }
 
     List<MeetingRow> meetings(Filter f, boolean latestFirst, long offset, int limit) {
-        return jdbc.sql(MEETING_SELECT + WHERE + (latestFirst ? " order by m.held_on desc, m.start_time desc nulls last, m.id desc"
+        return jdbc.sql(MEETING_SELECT + "\n" + WHERE + (latestFirst ? " order by m.held_on desc, m.start_time desc nulls last, m.id desc"
                 : " order by m.held_on, m.start_time nulls first, m.id") + " limit :limit offset :offset")
                 .params(params(f)).param("limit", limit).param("offset", offset)
                 .query(MeetingRepository::meeting).list();
@@ -78,7 +78,7 @@ class MeetingRepository {
 
     long count(Filter f) {
         return jdbc.sql("select count(*) from cooperation_meeting m join cooperation_governance_body b on b.id = m.body_id"
-                + WHERE).params(params(f)).query(Long.class).single();
+                + "\n" + WHERE).params(params(f)).query(Long.class).single();
     }
 
     Optional<MeetingRow> meeting(long id) {
@@ -155,7 +155,7 @@ class MeetingRepository {
 
     /** Decisions still to be done of the readable bodies, earliest due first (no due day last). */
     List<DecisionRow> pendingDecisions(List<String> networks, boolean projectWide, Long owner) {
-        return jdbc.sql(DECISION_SELECT + """
+        return jdbc.sql(DECISION_SELECT + "\n" + """
                  where d.status in ('OPEN', 'IN_PROGRESS')
                    and (b.network_code = any(:networks) or (:projectWide and b.network_code is null))
                    and (cast(:owner as bigint) is null or d.owner_organisation_id = :owner)
