@@ -100,7 +100,7 @@ class DemoGovernance implements ApplicationRunner {
         return id;
     }
 
-    /** Every other organisation present with {@code people} people, the rest absent. */
+    /** Two organisations in three present with {@code people} people each, the others absent. */
     private void attend(long meeting, List<Long> invited, int people) {
         for (int i = 0; i < invited.size(); i++) {
             boolean present = i % 3 != 2;
