@@ -46,27 +46,38 @@ class IndicatorEngine {
             Dimension.VULNERABILITY, "case when p.vulnerable then 'Y' else 'N' end");
 
     private final JdbcClient jdbc;
+    private final IndicatorStore store;
 
-    IndicatorEngine(JdbcClient jdbc) {
+    IndicatorEngine(JdbcClient jdbc, IndicatorStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
-    /** The cells of every given indicator for a period, for the project and every network, or for one network. */
-    List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s) {
+    /**
+     * The cells of every given indicator for a period, for the project and every network, or for one network:
+     * person indicators and contacts from the {@link IndicatorStore} when {@code stored} (bring it up to date
+     * first), otherwise computed from the facts; the other indicators from the facts.
+     */
+    List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s,
+            boolean stored) {
         jdbc.sql("set local work_mem = '256MB'").update();
-        List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
-        boolean needsPresence = needsPresence(definitions);
+        List<Cell> cells = new ArrayList<>();
+        if (stored) {
+            cells.addAll(store.cells(definitions, period, network, s));
+        }
+        List<IndicatorDefinition> persons = definitions.stream()
+                .filter(d -> d.rule() == CountingRule.PERSONS && !stored).toList();
+        boolean needsPresence = !stored && needsPresence(definitions);
         if (needsPresence) {
             preparePresence(period, network, false);
         }
-        List<Cell> cells = new ArrayList<>();
         if (!persons.isEmpty()) {
             cells.addAll(persons(persons, period, network, s));
         }
         for (IndicatorDefinition d : definitions) {
-            switch (d.rule()) {
-                case THINGS, STOCK -> cells.addAll(things(d, period, network));
-                default -> { }
+            if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
+                    && !(stored && IndicatorStore.keeps(d))) {
+                cells.addAll(things(d, period, network));
             }
         }
         for (IndicatorDefinition d : definitions) {
@@ -140,20 +151,31 @@ class IndicatorEngine {
 
     /**
      * The totals of the given indicators quarter by quarter over {@code range} (whole quarters), for the project
-     * and every network, or for one network: attendance is read once for the whole range.
+     * and every network, or for one network: person indicators and contacts from the {@link IndicatorStore} when
+     * {@code stored}, otherwise from the facts, attendance read once for the whole range.
      */
-    Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network) {
+    Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network,
+            boolean stored) {
         jdbc.sql("set local work_mem = '256MB'").update();
         Map<Period, List<Cell>> byQuarter = new LinkedHashMap<>();
         for (Period q = Period.quarterOf(range.from()); !q.from().isAfter(range.to());
                 q = Period.quarterOf(q.to().plusDays(1))) {
             byQuarter.put(q, new ArrayList<>());
         }
-        boolean needsPresence = needsPresence(definitions);
+        if (stored) {
+            store.quarterTotals(definitions, network).forEach((quarter, cells) -> {
+                List<Cell> list = byQuarter.get(Period.parse(quarter, range.from(), range.to()));
+                if (list != null) {
+                    list.addAll(cells);
+                }
+            });
+        }
+        boolean needsPresence = !stored && needsPresence(definitions);
         if (needsPresence) {
             preparePresence(range, network, true);
         }
-        List<IndicatorDefinition> persons = definitions.stream().filter(d -> d.rule() == CountingRule.PERSONS).toList();
+        List<IndicatorDefinition> persons = definitions.stream()
+                .filter(d -> d.rule() == CountingRule.PERSONS && !stored).toList();
         if (!persons.isEmpty()) {
             Map<String, Object> params = new HashMap<>();
             params.put("from", range.from());
@@ -182,7 +204,8 @@ class IndicatorEngine {
                     q.getKey().from().isBefore(range.from()) ? range.from() : q.getKey().from(),
                     q.getKey().to().isAfter(range.to()) ? range.to() : q.getKey().to());
             for (IndicatorDefinition d : definitions) {
-                if (d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK) {
+                if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
+                        && !(stored && IndicatorStore.keeps(d))) {
                     things(d, clipped, network).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
                 }
             }
@@ -324,6 +347,16 @@ class IndicatorEngine {
      */
     private static String hitsSql(List<IndicatorDefinition> definitions, Map<String, Object> params,
             boolean byQuarter) {
+        return hitsSql(definitions, params, byQuarter, null);
+    }
+
+    /**
+     * {@link #hitsSql(List, Map, boolean)} for the participant records listed in the temporary table
+     * {@code scope} only (column {@code participant_id}; the presences are already limited to them), or for all
+     * when {@code scope} is {@code null}.
+     */
+    static String hitsSql(List<IndicatorDefinition> definitions, Map<String, Object> params, boolean byQuarter,
+            String scope) {
         StringJoiner branches = new StringJoiner("\nunion all\n");
         StringJoiner byKind = new StringJoiner(", ");
         StringJoiner byAction = new StringJoiner(", ");
@@ -349,7 +382,8 @@ class IndicatorEngine {
                 // ... or an outcome of the same name dated in the period
                 case "PRESENCE_OR_OUTCOME", "OUTCOME" -> "select " + code + ", participant_id, activity_id, "
                         + quarterOf("occurred_on", byQuarter) + " from participant_fact_outcome"
-                        + " where type in (" + p + ") and occurred_on between :from and :to";
+                        + " where type in (" + p + ") and occurred_on between :from and :to"
+                        + within("participant_id", scope);
                 // an exit assessment dated in the period at least one level above the record's first entry on or
                 // before it (same kind); LEVEL_ASSESSED: the same pairs whatever the levels
                 case "LEVEL_GAIN", "LEVEL_ASSESSED" -> "select " + code + ", x.participant_id, x.activity_id, "
@@ -359,17 +393,19 @@ class IndicatorEngine {
                         + " and e.kind = x.kind and e.phase = 'ENTRY' and e.assessed_on <= x.assessed_on"
                         + " order by e.assessed_on, e.level_rank limit 1) entry"
                         + " where x.kind in (" + p + ") and x.phase = 'EXIT' and x.assessed_on between :from and :to"
-                        + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "");
+                        + (d.computation().equals("LEVEL_GAIN") ? " and x.level_rank >= entry.level_rank + 1" : "")
+                        + within("x.participant_id", scope);
                 // a survey answered in the period with one of the answers
                 case "SURVEY_HELPFUL" -> "select " + code + ", participant_id, activity_id, "
                         + quarterOf("answered_on", byQuarter) + " from participant_fact_survey"
-                        + " where helpful in (" + p + ") and answered_on between :from and :to";
+                        + " where helpful in (" + p + ") and answered_on between :from and :to"
+                        + within("participant_id", scope);
                 // an enrolment completed, ending in the period, in an activity counting for one of the parameters
                 case "COMPLETED" -> "select " + code + ", e.participant_id, e.activity_id, "
                         + quarterOf("e.ended_on", byQuarter) + " from participant_fact_enrolment e"
                         + " join activity_fact_activity a on a.activity_id = e.activity_id"
                         + " where e.status = 'COMPLETED' and e.ended_on between :from and :to"
-                        + " and a.counts_for in (" + p + ")";
+                        + " and a.counts_for in (" + p + ")" + within("e.participant_id", scope);
                 default -> throw new IllegalStateException("Unknown person computation " + d.computation()
                         + " of indicator " + d.code());
             };
@@ -387,6 +423,11 @@ class IndicatorEngine {
         }
         return "select code, participant_id, activity_id, quarter from (" + branches + ") as ind_hit(code,"
                 + " participant_id, activity_id, quarter)";
+    }
+
+    /** A condition limiting a hit branch to the records of a scope table, or nothing without one. */
+    private static String within(String column, String scope) {
+        return scope == null ? "" : " and " + column + " in (select participant_id from " + scope + ")";
     }
 
     /** The first day of the quarter of a date column when trending by quarter, otherwise no value. */
@@ -458,7 +499,7 @@ class IndicatorEngine {
                     "a.network_code", Map.of());
             case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)"
                     + " and (a.quarter is null or a.quarter between date_trunc('quarter', cast(:from as date)) and :to)",
-                    "sum(a.presences)",
+                    "coalesce(sum(a.presences), 0)",
                     "activity", "a.activity_id::text", "a.network_code", Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",

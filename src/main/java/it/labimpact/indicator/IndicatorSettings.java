@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Indicator settings ({@code labimpact.indicators.*}).
  *
- * @param projectStart the first day of the project, where project-to-date begins and the first quarter lies
+ * @param projectStart the first day of the project, where project-to-date begins: the first day of a quarter
  * @param smallCellThreshold published or exported cells counting fewer persons than this are suppressed
  * @param ageBands the lower bounds of the age bands after the first: {@code 18,25,35,50,65} gives
  *     {@code 0-17, 18-24, 25-34, 35-49, 50-64, 65+}
@@ -20,6 +20,10 @@ public record IndicatorSettings(@DefaultValue("2024-01-01") LocalDate projectSta
     public IndicatorSettings {
         if (smallCellThreshold < 1) {
             throw new IllegalArgumentException("labimpact.indicators.small-cell-threshold must be at least 1");
+        }
+        if (projectStart.getDayOfMonth() != 1 || (projectStart.getMonthValue() - 1) % 3 != 0) {
+            // the store keeps facts by quarter: the project to date must begin with a quarter
+            throw new IllegalArgumentException("labimpact.indicators.project-start must be the first day of a quarter");
         }
         ageBands = List.copyOf(ageBands);
         for (int i = 1; i < ageBands.size(); i++) {

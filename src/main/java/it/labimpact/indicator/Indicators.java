@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The indicator module's face: the catalogue, the reporting periods, and the indicator values computed fresh
- * from the data (one set of SQL queries over the facts the other modules publish, no nightly batch).
+ * The indicator module's face: the catalogue, the reporting periods, and the indicator values, always fresh:
+ * person indicators and contacts from the {@link IndicatorStore}, brought up to date with every change before
+ * each read (no nightly batch), the others computed from the facts the other modules publish.
  *
  * <p>{@link #compute} gives raw values, for the screens of users who may see the network's records;
  * {@link #published} gives the same values with small cells suppressed, for exports, open data and the API.
@@ -23,17 +24,21 @@ public class Indicators {
 
     private final IndicatorRepository repository;
     private final IndicatorEngine engine;
+    private final IndicatorStore store;
     private final IndicatorSettings settings;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorSettings settings) {
-        this(repository, engine, settings, Clock.systemDefaultZone());
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store,
+            IndicatorSettings settings) {
+        this(repository, engine, store, settings, Clock.systemDefaultZone());
     }
 
-    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorSettings settings, Clock clock) {
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store,
+            IndicatorSettings settings, Clock clock) {
         this.repository = repository;
         this.engine = engine;
+        this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
@@ -95,11 +100,18 @@ public class Indicators {
      *
      * @throws it.labimpact.shared.RecordNotFoundException when the actor may not read {@code network}'s records
      */
-    @Transactional // not read-only: the engine keeps the period's presences in a temporary table
+    @Transactional // not read-only: the store is brought up to date first
     public IndicatorResult compute(Period period, String network) {
         checkScope(network);
+        List<IndicatorDefinition> all = catalogue();
         return new IndicatorResult(period, network, Instant.now(clock),
-                engine.compute(catalogue(), period, network, settings), 0, null);
+                engine.compute(all, period, network, settings, stored(all, period)), 0, null);
+    }
+
+    /** Brings the store up to date and says whether it answers for the period. */
+    private boolean stored(List<IndicatorDefinition> all, Period period) {
+        store.refresh(all, settings);
+        return IndicatorStore.answers(period, LocalDate.now(clock));
     }
 
     /**
@@ -121,7 +133,7 @@ public class Indicators {
         }
         return new IndicatorResult(period, network, Instant.now(clock),
                 engine.compute(all.stream().filter(d -> wanted.contains(d.code())).toList(), period, network,
-                        settings), 0, null);
+                        settings, stored(all, period)), 0, null);
     }
 
     /** {@link #compute(Period, String, java.util.Collection)} with small cells suppressed. */
@@ -151,7 +163,8 @@ public class Indicators {
         List<IndicatorDefinition> definitions = all.stream().filter(d -> wanted.contains(d.code())).toList();
         Instant now = Instant.now(clock);
         java.util.Map<Period, IndicatorResult> result = new java.util.LinkedHashMap<>();
-        engine.trend(definitions, Period.projectToDate(settings.projectStart(), LocalDate.now(clock)), network)
+        Period range = Period.projectToDate(settings.projectStart(), LocalDate.now(clock));
+        engine.trend(definitions, range, network, stored(all, range))
                 .forEach((quarter, cells) -> result.put(quarter, new IndicatorResult(quarter, network, now,
                         published ? SmallCells.suppress(cells, all, settings.smallCellThreshold()) : cells,
                         published ? settings.smallCellThreshold() : 0, null)));
