@@ -96,6 +96,15 @@ class MeetingPagesTest {
         assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.getContentAsByteArray()).isEqualTo(pdf);
         assertThat(html(get("/governance/decisions"), LEAD)).contains("Aggiornare la mappa").contains("Scaduta");
+        long decision = jdbc.sql("select id from cooperation_meeting_decision where meeting_id = :m").param("m", id)
+                .query(Long.class).single();
+        assertThat(send(post("/governance/meetings/" + id + "/decisions/" + decision).param("text", "Aggiornare la mappa")
+                .param("ownerOrganisationId", String.valueOf(comuneDiMilano)).param("status", "DONE")
+                .param("dueOn", TODAY.minusDays(1).toString()).param("note", "Mappa pubblicata").param("version", "0"),
+                LEAD).getStatus()).isEqualTo(302);
+        assertThat(html(get("/governance/decisions"), LEAD)).doesNotContain("Aggiornare la mappa");
+        assertThat(html(get("/governance/meetings/" + id), LEAD)).contains("Mappa pubblicata").contains("Attuata")
+                .doesNotContain("Scaduta");
         assertThat(html(get("/governance/calendar?month=" + TODAY.toString().substring(0, 7)), LEAD))
                 .contains("/governance/meetings/" + id + "\"");
         assertThat(html(get("/governance/meetings?network=milano&from=" + TODAY + "&to=" + TODAY), LEAD))
