@@ -3,7 +3,9 @@
 # for project-to-date, next to one sequential scan of the attendance table, in the same run.
 # The first run of a size generates its synthetic data (bench/sql/generate.sql) into bench/data/<size>/ and keeps it.
 # Usage: bench/indicators.sh [--size small|full] [--runs N] [--ptd-runs N] [--quarter 2026-Q2] [--wait-load LOAD]
-#                            [--explain-ptd true] [--what-if true]
+#                            [--explain-ptd true] [--what-if true] [--rebuild true]
+#   --rebuild true: first empty the indicator store and time its rebuild from all the facts (minutes at full size;
+#     done anyway when the store has never been built)
 #   --ptd-runs: runs of the project-to-date computation (default: --runs; 0 skips it)
 #   --wait-load: before measuring, wait (up to 10 minutes) for the 1-minute load average to fall below LOAD
 #   --explain-ptd true: explain project-to-date's slowest statements too (they run again: a few minutes at full size)

@@ -12,6 +12,14 @@
  * (V5_0); fact view {@code cooperation_fact_meeting_attendance} (V5_1, held meetings only). Pages under
  * {@code /governance}, API under {@code /api/v1/governance} and {@code /api/v1/meetings}.
  *
+ * <p><b>Operator training and needs from the territory.</b> {@link it.labimpact.cooperation.TrainingRegistry}
+ * (trainings for operators — staff, not participants —, their attendance lists and the pre/post self-assessment of
+ * intercultural competence; the "trained" rule in {@link it.labimpact.cooperation.TrainingRules}) and
+ * {@link it.labimpact.cooperation.NeedRegistry} (needs and proposals, the networks' response, the board). Tables
+ * {@code cooperation_training}, {@code cooperation_training_operator} (one row per person and organisation, random
+ * {@code operator_key}), {@code cooperation_training_attendance}, {@code cooperation_need},
+ * {@code cooperation_need_status_change}; fact view {@code cooperation_fact_operator_training}.
+ *
  * <p>Publishes its facts to the indicator module only through {@code cooperation_fact_*} views.
  *
  * <p>Depends on {@code partnership}, {@code activity}, {@code participant}, {@code territory}, {@code audit},

@@ -147,6 +147,21 @@ public final class AccessPolicy {
             // cooperation: agreements and referrals (rules added by that work)
 
             // cooperation: operator training and needs from the territory (rules added by that work)
+            // trainings (staff data): operators, leads, coordination, governance, admins read and change (module:
+            // own network's and project-wide trainings; project-wide ones changed by governance and coordination);
+            // evaluators get the counts through the indicators only. Needs: any logged-in user records and reads
+            // (module: own network); leads and coordination respond; the board for governance and coordination
+            roles(GET, "/trainings/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.ADMIN),
+            roles(POST, "/trainings/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.ADMIN),
+            roles(GET, "/api/v1/trainings/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE,
+                    Role.ADMIN),
+            roles(POST, "/api/v1/trainings/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE,
+                    Role.ADMIN),
+            roles(PUT, "/api/v1/trainings/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE,
+                    Role.ADMIN),
+            roles(GET, "/needs/board", Role.GOVERNANCE, Role.COORDINATOR, Role.ADMIN),
+            roles(POST, "/needs/*/status", MANAGERS), roles(PUT, "/api/v1/needs/*/status", MANAGERS),
+            user(GET, "/needs/**"), user(POST, "/needs"), user(GET, "/api/v1/needs/**"), user(POST, "/api/v1/needs"),
 
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));

@@ -74,6 +74,7 @@ class IndicatorEngine {
         if (!persons.isEmpty()) {
             cells.addAll(persons(persons, period, network, s));
         }
+        preparePartners(definitions, period);
         for (IndicatorDefinition d : definitions) {
             if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
                     && !(stored && IndicatorStore.keeps(d))) {
@@ -127,6 +128,7 @@ class IndicatorEngine {
         if (d.rule() == CountingRule.RATIO) {
             return List.of();
         }
+        preparePartners(List.of(d), period);
         ThingQuery q = thingQuery(d, params);
         String keyColumn = dimension == null || dimension == Dimension.NETWORK ? null : q.columns().get(dimension);
         StringBuilder sql = new StringBuilder("select distinct ").append(q.recordId()).append(" as id, ")
@@ -203,6 +205,7 @@ class IndicatorEngine {
             Period clipped = new Period(Period.Kind.QUARTER, q.getKey().code(),
                     q.getKey().from().isBefore(range.from()) ? range.from() : q.getKey().from(),
                     q.getKey().to().isAfter(range.to()) ? range.to() : q.getKey().to());
+            preparePartners(definitions, clipped);
             for (IndicatorDefinition d : definitions) {
                 if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
                         && !(stored && IndicatorStore.keeps(d))) {
@@ -464,43 +467,66 @@ class IndicatorEngine {
             + " join territory_fact_comune c on c.istat_code = a.comune_istat"
             + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
 
+    /** The computations reading the co-delivering organisations of the period's activities ({@code ind_partners}). */
+    private static final Set<String> PARTNER_COMPUTATIONS = Set.of("AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED",
+            "TIES", "TIES_CROSS_SECTOR");
+
     /** The organisations co-delivering those activities. */
-    private static final String PARTNERS = "activity_fact_activity a"
-            + " join activity_fact_partner ap on ap.activity_id = a.activity_id"
-            + " join partnership_fact_organisation o on o.organisation_id = ap.organisation_id"
-            + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
+    private static final String PARTNERS = "ind_partners a where true";
 
     /** Pairs of organisations co-delivering one of those activities (each pair once, smaller id first). */
-    private static final String PAIRS = "activity_fact_activity a"
-            + " join activity_fact_partner x on x.activity_id = a.activity_id"
-            + " join activity_fact_partner y on y.activity_id = a.activity_id and y.organisation_id > x.organisation_id"
-            + " join partnership_fact_organisation ox on ox.organisation_id = x.organisation_id"
-            + " join partnership_fact_organisation oy on oy.organisation_id = y.organisation_id"
-            + " where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from";
+    private static final String PAIRS = "ind_partners x join ind_partners y on y.activity_id = x.activity_id"
+            + " and y.organisation_id > x.organisation_id where true";
+
+    /**
+     * The organisations co-delivering the activities not cancelled running (even partly) in the period, with their
+     * kind, read once for the organisation and tie indicators ({@code ind_partners}, dropped at commit at the latest).
+     */
+    private void preparePartners(List<IndicatorDefinition> definitions, Period period) {
+        if (definitions.stream().noneMatch(d -> PARTNER_COMPUTATIONS.contains(d.computation()))) {
+            return;
+        }
+        jdbc.sql("drop table if exists ind_partners").update();
+        jdbc.sql("""
+                create temporary table ind_partners on commit drop as
+                select a.activity_id, a.network_code, ap.organisation_id, o.kind
+                from activity_fact_activity a
+                join activity_fact_partner ap on ap.activity_id = a.activity_id
+                join partnership_fact_organisation o on o.organisation_id = ap.organisation_id
+                where a.status <> 'CANCELLED' and a.start_date <= :to and a.end_date >= :from""")
+                .param("from", period.from()).param("to", period.to()).update();
+        jdbc.sql("analyze ind_partners").update();
+    }
 
     private static ThingQuery thingQuery(IndicatorDefinition d, Map<String, Object> params) {
         params.put("p", d.parameters().isEmpty() ? List.of("") : d.parameters());
         return switch (d.computation()) {
-            case "ACTIVITIES" -> new ThingQuery(ACTIVITIES, "count(distinct a.activity_id)", "activity",
+            // one row per activity: counted as rows, by hashing
+            case "ACTIVITIES" -> new ThingQuery(ACTIVITIES, "count(*)", "activity",
                     "a.activity_id::text", "a.network_code", Map.of(Dimension.ACTION, "a.action",
                     Dimension.ACTIVITY_TYPE, "a.type_code", Dimension.PROVINCE, "c.province_code",
                     Dimension.COMUNE, "a.comune_istat"));
-            case "AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED" -> new ThingQuery(PARTNERS + " and o.kind in (:p)",
-                    "count(distinct o.organisation_id)", "organisation", "o.organisation_id::text", "a.network_code",
+            case "AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED" -> new ThingQuery(PARTNERS + " and a.kind in (:p)",
+                    "count(distinct a.organisation_id)", "organisation", "a.organisation_id::text", "a.network_code",
                     Map.of());
             case "PROJECTS_LED_BY" -> new ThingQuery("partnership_fact_network n where n.lead_kind in (:p)"
                     + " and exists (select 1 from " + ACTIVITIES + " and a.network_code = n.network_code)",
                     "count(distinct n.network_code)", "network", "n.network_code", "n.network_code", Map.of());
             // the records behind a tie are the activities that make it
             case "TIES" -> new ThingQuery(PAIRS, "count(distinct (x.organisation_id, y.organisation_id))",
-                    "activity", "a.activity_id::text", "a.network_code", Map.of());
-            case "TIES_CROSS_SECTOR" -> new ThingQuery(PAIRS + " and ox.kind <> oy.kind",
-                    "count(distinct (x.organisation_id, y.organisation_id))", "activity", "a.activity_id::text",
-                    "a.network_code", Map.of());
+                    "activity", "x.activity_id::text", "x.network_code", Map.of());
+            case "TIES_CROSS_SECTOR" -> new ThingQuery(PAIRS + " and x.kind <> y.kind",
+                    "count(distinct (x.organisation_id, y.organisation_id))", "activity", "x.activity_id::text",
+                    "x.network_code", Map.of());
             case "CONTACTS" -> new ThingQuery("ind_presence a where a.counts_for in (:p)"
                     + " and (a.quarter is null or a.quarter between date_trunc('quarter', cast(:from as date)) and :to)",
                     "coalesce(sum(a.presences), 0)",
                     "activity", "a.activity_id::text", "a.network_code", Map.of());
+            // operators (staff) with at least 70 % of the hours of a training that ended in the period; the records
+            // behind the number are the trainings
+            case "OPERATORS_TRAINED" -> new ThingQuery("cooperation_fact_operator_training t where t.trained"
+                    + " and t.ended_on between :from and :to", "count(distinct t.operator_key)", "training",
+                    "t.training_id::text", "t.network_code", Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",
                     "count(*)", "comune", "v.istat_code", "v.network_code",
@@ -519,6 +545,9 @@ class IndicatorEngine {
         params.put("from", period.from());
         params.put("to", period.to());
         ThingQuery q = thingQuery(d, params);
+        if (q.columns().isEmpty() && q.countExpression().startsWith(DISTINCT)) {
+            return distinctThings(d, q, params, network);
+        }
         Map<Dimension, String> columns = new LinkedHashMap<>(q.columns());
         List<String> sets = new ArrayList<>();
         if (network == null) {
@@ -563,6 +592,40 @@ class IndicatorEngine {
             cells.add(new Cell(d.code(), null, null, null, BigDecimal.ZERO, false));
         }
         return cells;
+    }
+
+    private static final String DISTINCT = "count(distinct ";
+
+    /**
+     * Distinct things per network and for the project, by hashing: the pairs (network, thing) first, then counted,
+     * rather than {@code count(distinct)} over grouping sets (a sort per set).
+     */
+    private List<Cell> distinctThings(IndicatorDefinition d, ThingQuery q, Map<String, Object> params,
+            String network) {
+        String expression = q.countExpression().substring(DISTINCT.length(), q.countExpression().length() - 1);
+        if (expression.startsWith("(")) {
+            expression = expression.substring(1, expression.length() - 1);
+        }
+        List<String> keys = new ArrayList<>();
+        StringJoiner select = new StringJoiner(", ");
+        for (String part : expression.split(",")) {
+            keys.add("k" + keys.size());
+            select.add(part.trim() + " as " + keys.get(keys.size() - 1));
+        }
+        StringBuilder sql = new StringBuilder("with ind_things as materialized (select distinct ")
+                .append(q.networkColumn()).append(" as network, ").append(select).append(" from ").append(q.from());
+        if (network != null) {
+            sql.append(" and ").append(q.networkColumn()).append(" = :network");
+            params.put("network", network);
+        }
+        // things of no network (project-wide trainings) count in the project total only
+        sql.append(") select network, count(*) from ind_things where network is not null group by network");
+        if (network == null) {
+            sql.append(" union all select null, count(*) from (select distinct ").append(String.join(", ", keys))
+                    .append(" from ind_things) x");
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Cell(d.code(), rs.getString(1), null,
+                null, BigDecimal.valueOf(rs.getLong(2)), false)).list();
     }
 
     // --- ratios ---

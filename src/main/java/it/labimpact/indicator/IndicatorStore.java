@@ -44,6 +44,9 @@ class IndicatorStore {
     /** One refresh at a time, across the cluster. */
     private static final long LOCK = 0x1A81_4D1C_0001L;
 
+    /** Beyond this many persons to bring up to date, the store is rebuilt instead. */
+    static final int REBUILD_ABOVE = 50_000;
+
     /** Dates wide enough for every fact. */
     private static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
@@ -117,6 +120,12 @@ class IndicatorStore {
                 join participant_fact_person p on p.participant_id = r.participant_id
                 on conflict do nothing""").update();
         int persons = jdbc.sql("select count(*) from ind_dirty").query(Integer.class).single();
+        if (persons > REBUILD_ABOVE) {
+            // so many that counting everything afresh is quicker than taking each one out and in again
+            jdbc.sql("drop table ind_dirty").update();
+            rebuild(kept, settings, fingerprint);
+            return -1;
+        }
         jdbc.sql("analyze ind_dirty").update();
         // the records of those persons, as counted before and as they are now
         temporary("ind_scope", "select participant_id from indicator_person_record"
@@ -139,7 +148,8 @@ class IndicatorStore {
                 on conflict (period, code, network, dimension, key) do update set value = c.value + excluded.value""")
                 .update();
         jdbc.sql("""
-                delete from indicator_cell c using (select distinct period, code, network, dimension, key from ind_delta) d
+                delete from indicator_cell c
+                using (select distinct period, code, network, dimension, key from ind_delta) d
                 where c.value = 0 and c.period = d.period and c.code = d.code and c.network = d.network
                 and c.dimension = d.dimension and c.key = d.key""").update();
         for (String table : List.of("ind_delta", "ind_scope", "ind_dirty")) {
@@ -233,8 +243,8 @@ class IndicatorStore {
                     + " from ind_presence where counts_for in (:counts" + i + ") group by 2, 3, 6");
         }
         if (parts.length() > 0) {
-            jdbc.sql("insert into indicator_hit (code, participant_id, quarter, action, type_code, network_code, amount) "
-                    + parts).params(params).update();
+            jdbc.sql("insert into indicator_hit (code, participant_id, quarter, action, type_code, network_code,"
+                    + " amount) " + parts).params(params).update();
         }
         jdbc.sql("drop table ind_presence").update();
     }
@@ -249,8 +259,8 @@ class IndicatorStore {
         Map<String, Object> params = Map.of("start", settings.projectStart(), "sign", sign);
         String persons = dirty == null ? "" : " and r.person_id in (select person_id from " + dirty + ")";
         // each hit counts in its quarter, its year and, from the project's start, in the project to date
-        String periods = " cross join lateral (values (to_char(h.quarter, 'YYYY-\"Q\"Q')), (to_char(h.quarter, 'YYYY')),"
-                + " (case when h.quarter >= :start then 'PTD' end)) per(period)";
+        String periods = " cross join lateral (values (to_char(h.quarter, 'YYYY-\"Q\"Q')),"
+                + " (to_char(h.quarter, 'YYYY')), (case when h.quarter >= :start then 'PTD' end)) per(period)";
         jdbc.sql("drop table if exists ind_hp").update();
         jdbc.sql("create temporary table ind_hp on commit drop as select h.code, per.period, r.participant_id,"
                 + " r.person_id, r.network_code, h.action, h.type_code from indicator_hit h"

@@ -59,6 +59,7 @@ public final class IndicatorBenchmark {
     private final double waitLoad;
     private final boolean whatIf;
     private final boolean explainPtd;
+    private final boolean rebuild;
     private final Path out;
     private final StringBuilder report = new StringBuilder();
     private final List<String> generationSteps = new ArrayList<>();
@@ -79,6 +80,7 @@ public final class IndicatorBenchmark {
         this.waitLoad = Double.parseDouble(args.getOrDefault("wait-load", "0"));
         this.whatIf = Boolean.parseBoolean(args.getOrDefault("what-if", "false"));
         this.explainPtd = Boolean.parseBoolean(args.getOrDefault("explain-ptd", "false"));
+        this.rebuild = Boolean.parseBoolean(args.getOrDefault("rebuild", "false"));
         this.out = Path.of("bench", "out");
     }
 
@@ -317,18 +319,40 @@ public final class IndicatorBenchmark {
                 time(runs, () -> queryLong(ds, "select count(*), sum(hours) from participant_attendance")));
         String engineNote = "";
         IndicatorResult[] last = new IndicatorResult[2];
-        try {
-            results.put("Indicators.compute(" + q.code() + ", all networks)",
-                    time(runs, () -> last[0] = compute(indicators, q)));
-            if (ptdRuns > 0) {
-                results.put("Indicators.compute(PTD " + ptd.from() + ".." + ptd.to() + ", all networks)",
-                        time(ptdRuns, () -> last[1] = compute(indicators, ptd)));
-                engineNote = summary(last[0], last[1]);
-            }
-        } catch (UnsupportedOperationException e) {
-            engineNote = "The indicator engine is not available in this build (" + e.getMessage() + ").\n";
-            progress("indicator engine not available: %s", e.getMessage());
+        // the store built from all the facts, as after an upgrade that changes a computation: one run; measured when
+        // asked (--rebuild true) or when the store has never been built
+        if (rebuild || queryLong(ds, "select count(*) from indicator_store_state") == 0) {
+            execute(ds, "delete from indicator_store_state");
+            results.put("first Indicators.compute(" + q.code() + ") after a change of computations: builds the store"
+                    + " from all the facts (one run)", once(() -> compute(indicators, q)));
         }
+        results.put("Indicators.compute(" + q.code() + ", all networks)",
+                time(runs, () -> last[0] = compute(indicators, q)));
+        if (ptdRuns > 0) {
+            results.put("Indicators.compute(PTD " + ptd.from() + ".." + ptd.to() + ", all networks)",
+                    time(ptdRuns, () -> last[1] = compute(indicators, ptd)));
+            engineNote = summary(last[0], last[1]);
+        }
+        // read after write: one session's register saved again (its presences flipped), then the quarter read
+        long session = queryLong(ds, "select s.id from activity_session s where s.session_date between '"
+                + q.from() + "' and '" + q.to() + "' and (select count(*) from participant_attendance a"
+                + " where a.session_id = s.id) between 12 and 20 order by s.id limit 1");
+        long marks = queryLong(ds, "select count(*) from participant_attendance where session_id = " + session);
+        results.put("a class register saved (" + marks + " presences of one session changed), then"
+                + " Indicators.compute(" + q.code() + ")", time(runs, () -> {
+                    execute(ds, "update participant_attendance set present = not present,"
+                            + " hours = case when present then 0 else 2 end where session_id = " + session);
+                    return compute(indicators, q);
+                }));
+        // an import's worth of changes: 1,000 persons to bring up to date, then the quarter read
+        long[] offset = {0};
+        results.put("1,000 persons changed (an import), then Indicators.compute(" + q.code() + ")",
+                time(runs, () -> {
+                    execute(ds, "insert into participant_fact_change select person_id from participant"
+                            + " where registered_by = 'bench' order by id offset " + (offset[0]++ * 1000)
+                            + " limit 1000 on conflict do nothing");
+                    return compute(indicators, q);
+                }));
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
         double scan = results.values().iterator().next()[0];
@@ -369,6 +393,21 @@ public final class IndicatorBenchmark {
         rows.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1])
                 .append(" |\n"));
         return s.toString();
+    }
+
+    /** One timed run, no warm-up: {ms, ms}. */
+    private static double[] once(Callable<?> op) throws Exception {
+        long t = System.nanoTime();
+        op.call();
+        double ms = (System.nanoTime() - t) / 1e6;
+        progress("  1 run: %d ms", Math.round(ms));
+        return new double[] {ms, ms};
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static double[] time(int runs, Callable<?> op) throws Exception {

@@ -324,7 +324,8 @@ class IndicatorStoreTest {
             }
             return engine.compute(all, period, network, settings, stored).stream().collect(Collectors.toMap(
                     c -> c.indicator() + " " + c.network() + " " + c.dimension() + " " + c.key(),
-                    c -> c.value() == null ? "none" : c.value().stripTrailingZeros().toPlainString(), (x, y) -> x + "|" + y,
+                    c -> c.value() == null ? "none" : c.value().stripTrailingZeros().toPlainString(),
+                    (x, y) -> x + "|" + y,
                     java.util.TreeMap::new));
         });
     }

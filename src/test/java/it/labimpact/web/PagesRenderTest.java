@@ -65,7 +65,9 @@ class PagesRenderTest {
                 "/governance/bodies/new", "/governance/bodies/" + steering + "/edit", "/governance/meetings",
                 "/governance/meetings?status=HELD&from=2024-01-01&network=milano", "/governance/meetings/" + meeting,
                 "/governance/meetings/new?body=" + steering, "/governance/meetings/" + meeting + "/edit",
-                "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions");
+                "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
+                "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }

@@ -1,6 +1,7 @@
 package it.labimpact.report.web;
 
 import it.labimpact.activity.ActivityCatalogue;
+import it.labimpact.cooperation.TrainingRegistry;
 import it.labimpact.indicator.Dimension;
 import it.labimpact.indicator.DrillRecord;
 import it.labimpact.indicator.IndicatorDefinition;
@@ -39,10 +40,12 @@ class DashboardRecordsController {
     private final ActivityCatalogue activities;
     private final Partnership partnership;
     private final DimensionLabels labels;
+    private final TrainingRegistry trainings;
 
     DashboardRecordsController(Indicators indicators, ActivityCatalogue activities, Partnership partnership,
-            DimensionLabels labels) {
+            DimensionLabels labels, TrainingRegistry trainings) {
         this.indicators = indicators;
+        this.trainings = trainings;
         this.activities = activities;
         this.partnership = partnership;
         this.labels = labels;
@@ -88,8 +91,17 @@ class DashboardRecordsController {
             case "activity" -> new DrillRow(r.kind(), r.id(), activityTitle(r.id()), "/activities/" + r.id(), network);
             case "organisation" -> new DrillRow(r.kind(), r.id(), partnership.organisation(Long.parseLong(r.id()))
                     .map(o -> o.summary().name()).orElse(r.id()), "/organisations/" + r.id(), network);
+            case "training" -> new DrillRow(r.kind(), r.id(), trainingTitle(r.id()), "/trainings/" + r.id(), network);
             default -> new DrillRow(r.kind(), r.id(), comuni.apply(r.id()), null, network);
         };
+    }
+
+    private String trainingTitle(String id) {
+        try {
+            return trainings.detail(Long.parseLong(id)).data().title();
+        } catch (RecordNotFoundException e) {
+            return id;
+        }
     }
 
     private String activityTitle(String id) {

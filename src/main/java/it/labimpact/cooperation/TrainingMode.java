@@ -1,0 +1,6 @@
+package it.labimpact.cooperation;
+
+/** How a training is delivered. */
+public enum TrainingMode {
+    IN_PERSON, ONLINE
+}
