@@ -3,6 +3,15 @@
  * organisations, referrals of participants between organisations, the training of operators, the needs raised
  * by the territory, and the cooperation metrics built on them.
  *
+ * <p><b>Governance.</b> {@link it.labimpact.cooperation.GovernanceBodies} (the regional steering group, one table per
+ * network — both ensured at start-up by {@code GovernanceSeed} — and thematic working groups, with their member
+ * organisations) and {@link it.labimpact.cooperation.MeetingRegistry} (meetings with the organisations invited and
+ * present, minutes, attached files whose type is read from their bytes, decisions and their follow-up). Tables
+ * {@code cooperation_governance_body}, {@code cooperation_governance_member}, {@code cooperation_meeting},
+ * {@code cooperation_meeting_attendance}, {@code cooperation_meeting_file}, {@code cooperation_meeting_decision}
+ * (V5_0); fact view {@code cooperation_fact_meeting_attendance} (V5_1, held meetings only). Pages under
+ * {@code /governance}, API under {@code /api/v1/governance} and {@code /api/v1/meetings}.
+ *
  * <p><b>Operator training and needs from the territory.</b> {@link it.labimpact.cooperation.TrainingRegistry}
  * (trainings for operators — staff, not participants —, their attendance lists and the pre/post self-assessment of
  * intercultural competence; the "trained" rule in {@link it.labimpact.cooperation.TrainingRules}) and

@@ -134,6 +134,15 @@ public final class AccessPolicy {
             user(GET, "/dashboard/**"),
             roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
             // cooperation: governance bodies, meetings, decisions (rules added by the governance work)
+            // Any logged-in user reads the project-wide bodies and those of their own network (every network for
+            // project-scope roles: coordination, governance, evaluators), with their meetings, minutes, files and
+            // decisions; another network's body or meeting is 404 (checked by the cooperation module). Governance
+            // (ANCI), coordinators and administrators manage every body; a network lead manages its network's table and
+            // groups (checked by the module). Operators and evaluators only read.
+            user(GET, "/governance/**"), user(GET, "/api/v1/governance/**"), user(GET, "/api/v1/meetings/**"),
+            roles(POST, "/governance/**", Role.NETWORK_LEAD, Role.GOVERNANCE, Role.COORDINATOR, Role.ADMIN),
+            roles(POST, "/api/v1/meetings/**", Role.NETWORK_LEAD, Role.GOVERNANCE, Role.COORDINATOR, Role.ADMIN),
+            roles(PUT, "/api/v1/meetings/**", Role.NETWORK_LEAD, Role.GOVERNANCE, Role.COORDINATOR, Role.ADMIN),
 
             // cooperation: agreements and referrals (rules added by that work)
             // agreements are acts between organisations, not personal data: any logged-in user reads them; leads (own

@@ -240,7 +240,7 @@ public final class IndicatorBenchmark {
         for (String table : List.of("participant", "participant_enrolment", "participant_attendance",
                 "participant_assessment", "participant_outcome", "participant_survey_answer", "activity_activity",
                 "activity_session", "activity_organisation", "partnership_organisation",
-                "partnership_network_comune")) {
+                "partnership_network_comune", "indicator_person_record", "indicator_hit", "indicator_cell")) {
             long rows = queryLong(ds, "select count(*) from " + table);
             String heap = queryString(ds, "select pg_size_pretty(pg_relation_size('" + table + "'))");
             String all = queryString(ds, "select pg_size_pretty(pg_total_relation_size('" + table + "'))");

@@ -42,6 +42,10 @@ class PagesRenderTest {
         long user = jdbc.sql("select id from identity_user where username = 'demo.operatore.milano'")
                 .query(Long.class).single();
         long agreement = jdbc.sql("select min(id) from cooperation_agreement").query(Long.class).single();
+        long steering = jdbc.sql("select id from cooperation_governance_body where kind = 'STEERING_GROUP'")
+                .query(Long.class).single();
+        long meeting = jdbc.sql("select min(id) from cooperation_meeting where demo and status = 'HELD'")
+                .query(Long.class).single();
         List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
@@ -62,6 +66,11 @@ class PagesRenderTest {
                 "/agreements/" + agreement, "/agreements/" + agreement + "/edit",
                 "/referrals", "/referrals?box=SENT&status=SENT&service=ITALIAN_COURSE&network=milano", "/referrals/new",
                 "/referrals/new?q=Rossi&network=milano",
+                "/governance/bodies", "/governance/bodies?network=milano", "/governance/bodies/" + steering,
+                "/governance/bodies/new", "/governance/bodies/" + steering + "/edit", "/governance/meetings",
+                "/governance/meetings?status=HELD&from=2024-01-01&network=milano", "/governance/meetings/" + meeting,
+                "/governance/meetings/new?body=" + steering, "/governance/meetings/" + meeting + "/edit",
+                "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
                 "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW");
         for (String page : pages) {
@@ -107,6 +116,13 @@ class PagesRenderTest {
         String memberPage = assertRendered(post("/networks/milano/members").with(csrf()).locale(Locale.ITALIAN).param("role", "PARTNER"),
                 TestActors.coordinator(), "member form");
         assertThat(memberPage).contains("Scegli un&#39;organizzazione");
+
+        String steering = jdbc.sql("select id from cooperation_governance_body where kind = 'STEERING_GROUP'")
+                .query(String.class).single();
+        String meetingPage = assertRendered(post("/governance/meetings").with(csrf()).locale(Locale.ITALIAN)
+                .param("bodyId", steering).param("date", "x").param("mode", "ONLINE").param("status", "PLANNED"),
+                TestActors.coordinator(), "meeting form");
+        assertThat(meetingPage).contains("date-error").contains("aria-invalid=\"true\"");
     }
 
     private String assertRendered(MockHttpServletRequestBuilder request, Actor actor, String what) throws Exception {
