@@ -133,6 +133,8 @@ public final class AccessPolicy {
             // behind a number for the staff who serve participants (network scope checked by the indicator module)
             user(GET, "/dashboard/**"),
             roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
+            // cooperation: the hub (each link it shows is under its own rule below)
+            user(GET, "/cooperation"),
             // cooperation: governance bodies, meetings, decisions (rules added by the governance work)
             // Any logged-in user reads the project-wide bodies and those of their own network (every network for
             // project-scope roles: coordination, governance, evaluators), with their meetings, minutes, files and

@@ -72,7 +72,7 @@ class PagesRenderTest {
                 "/governance/meetings/new?body=" + steering, "/governance/meetings/" + meeting + "/edit",
                 "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
-                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW");
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
