@@ -471,6 +471,10 @@ class IndicatorEngine {
     private static final Set<String> PARTNER_COMPUTATIONS = Set.of("AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED",
             "TIES", "TIES_CROSS_SECTOR");
 
+    /** The evidence of cooperation ties whose days overlap the period ({@code valid_to} null: still running). */
+    private static final String TIE_EVIDENCE = "cooperation_fact_tie t where t.valid_from <= :to"
+            + " and (t.valid_to is null or t.valid_to >= :from)";
+
     /** The organisations co-delivering those activities. */
     private static final String PARTNERS = "ind_partners a where true";
 
@@ -527,6 +531,35 @@ class IndicatorEngine {
             case "OPERATORS_TRAINED" -> new ThingQuery("cooperation_fact_operator_training t where t.trained"
                     + " and t.ended_on between :from and :to", "count(distinct t.operator_key)", "training",
                     "t.training_id::text", "t.network_code", Map.of());
+            // cooperation ties of all sources (cooperation_fact_tie: one row per piece of evidence, pair ordered)
+            case "COOP_TIES" -> new ThingQuery(TIE_EVIDENCE, "count(distinct (t.organisation_a, t.organisation_b))",
+                    "tie", "t.organisation_a || '-' || t.organisation_b", "t.network_code", Map.of());
+            // the parameter is the baseline quarter: pairs tied anywhere in it are not new
+            case "COOP_TIES_NEW" -> {
+                Period baseline = Period.parse(d.parameters().get(0), LocalDate.MIN, LocalDate.MIN);
+                params.put("baseFrom", baseline.from());
+                params.put("baseTo", baseline.to());
+                yield new ThingQuery(TIE_EVIDENCE + " and not exists (select 1 from cooperation_fact_tie b"
+                        + " where b.organisation_a = t.organisation_a and b.organisation_b = t.organisation_b"
+                        + " and b.valid_from <= :baseTo and (b.valid_to is null or b.valid_to >= :baseFrom))",
+                        "count(distinct (t.organisation_a, t.organisation_b))", "tie",
+                        "t.organisation_a || '-' || t.organisation_b", "t.network_code", Map.of());
+            }
+            case "COOP_TIES_CROSS_SECTOR" -> new ThingQuery(TIE_EVIDENCE + " and t.kind_a <> t.kind_b",
+                    "count(distinct (t.organisation_a, t.organisation_b))", "tie",
+                    "t.organisation_a || '-' || t.organisation_b", "t.network_code", Map.of());
+            case "MEETINGS_HELD" -> new ThingQuery("cooperation_fact_meeting_attendance m"
+                    + " where m.held_on between :from and :to", "count(distinct m.meeting_id)", "meeting",
+                    "m.meeting_id::text", "m.network_code", Map.of());
+            case "MEETING_ORGANISATIONS" -> new ThingQuery("cooperation_fact_meeting_attendance m"
+                    + " where m.present and m.held_on between :from and :to", "count(distinct m.organisation_id)",
+                    "organisation", "m.organisation_id::text", "m.network_code", Map.of());
+            case "AGREEMENTS_IN_FORCE" -> new ThingQuery("cooperation_fact_agreement g where g.valid_from <= :to"
+                    + " and (g.valid_to is null or g.valid_to >= :from)", "count(distinct g.agreement_id)",
+                    "agreement", "g.agreement_id::text", "g.network_code", Map.of());
+            case "REFERRALS_SENT" -> new ThingQuery("cooperation_fact_referral r where r.sent_on between :from and :to",
+                    "count(distinct r.referral_id)", "referral", "r.referral_id::text", "r.from_network_code",
+                    Map.of());
             case "COMUNI_COVERED" -> new ThingQuery("partnership_fact_coverage v"
                     + " join territory_fact_comune c on c.istat_code = v.istat_code where true",
                     "count(*)", "comune", "v.istat_code", "v.network_code",
