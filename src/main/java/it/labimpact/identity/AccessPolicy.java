@@ -135,6 +135,9 @@ public final class AccessPolicy {
             roles(GET, "/indicators/*/records", PARTICIPANT_STAFF),
             // cooperation: the hub (each link it shows is under its own rule below)
             user(GET, "/cooperation"),
+            // cooperation metrics: the graph, the scorecard and their API are about organisations, not persons: any
+            // logged-in user reads the project's; a network's only its staff and project-wide roles (module: 404)
+            user(GET, "/cooperation/graph"), user(GET, "/cooperation/scorecard"), user(GET, "/api/v1/cooperation/**"),
             // cooperation: governance bodies, meetings, decisions (rules added by the governance work)
             // Any logged-in user reads the project-wide bodies and those of their own network (every network for
             // project-scope roles: coordination, governance, evaluators), with their meetings, minutes, files and

@@ -72,7 +72,9 @@ class PagesRenderTest {
                 "/governance/meetings/new?body=" + steering, "/governance/meetings/" + meeting + "/edit",
                 "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
-                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation");
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation",
+                "/cooperation/graph", "/cooperation/graph?period=2025-Q2&network=milano", "/cooperation/scorecard",
+                "/cooperation/scorecard?period=2025");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
