@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,9 +49,12 @@ public class Agreements {
     private final AuditTrail audit;
     private final DataSize maxDocument;
     private final Clock clock;
+    private final CooperationLocks locks;
 
     Agreements(AgreementRepository repository, Partnership partnership, AuditTrail audit,
-            @Value("${labimpact.agreements.max-document-size:5MB}") DataSize maxDocument, Optional<Clock> clock) {
+            @Value("${labimpact.agreements.max-document-size:5MB}") DataSize maxDocument, Optional<Clock> clock,
+            CooperationLocks locks) {
+        this.locks = locks;
         this.repository = repository;
         this.partnership = partnership;
         this.audit = audit;
@@ -108,6 +112,7 @@ public class Agreements {
         Actor actor = Actor.require();
         requireChange(actor, data.network());
         check(data);
+        ensureOpen(data.network(), data.validFrom(), data.validTo());
         long id = repository.insert(data, actor.username());
         repository.replaceParties(id, data.parties());
         audit.record("agreement.create", "cooperation_agreement", id, details(data));
@@ -124,6 +129,12 @@ public class Agreements {
             throw new RuleViolationException("version", "edit.version.required");
         }
         check(data);
+        if (!Objects.equals(current.networkCode(), data.network()) || !current.validFrom().equals(data.validFrom())
+                || !Objects.equals(current.validTo(), data.validTo())
+                || !Set.copyOf(current.parties()).equals(Set.copyOf(data.parties()))) {
+            ensureOpen(current.networkCode(), current.validFrom(), current.validTo());
+            ensureOpen(data.network(), data.validFrom(), data.validTo());
+        }
         if (repository.update(id, data.version(), data) == 0) {
             throw new ConcurrentEditException("agreement", id);
         }
@@ -182,6 +193,15 @@ public class Agreements {
         if (d.validTo() != null && d.validTo().isBefore(d.validFrom())) {
             throw new RuleViolationException("validTo", "agreement.validTo.beforeFrom");
         }
+    }
+
+    /**
+     * An agreement's parties are tied on every day it is in force: refuses a change whose days, up to today, touch a
+     * quarter approved for the network.
+     */
+    private void ensureOpen(String network, LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        locks.ensureOpen(network, from, to == null || to.isAfter(today) ? today : to);
     }
 
     private static void requireChange(Actor actor, String networkCode) {

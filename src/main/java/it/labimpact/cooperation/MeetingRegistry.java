@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  * files, decisions and their follow-up. Who reads and who changes a meeting follows its body
  * ({@link GovernanceBodies}): another network's meeting is "not found", a reader who may not manage it is refused.
  * Meeting edits and attendance carry the meeting's {@code version}, decision updates the decision's; every change
- * is audited in the same transaction.
+ * is audited in the same transaction. Attendance, and the day or status of a held meeting, may not change in a
+ * quarter approved for the body's network ({@link CooperationLocks}).
  */
 @Service
 @Transactional
@@ -39,13 +40,15 @@ public class MeetingRegistry {
     private final GovernanceBodies bodies;
     private final AuditTrail audit;
     private final DataSize maxFileSize;
+    private final CooperationLocks locks;
 
     MeetingRegistry(MeetingRepository repository, GovernanceBodies bodies, AuditTrail audit,
-            @Value("${labimpact.governance.max-file-size:8MB}") DataSize maxFileSize) {
+            @Value("${labimpact.governance.max-file-size:8MB}") DataSize maxFileSize, CooperationLocks locks) {
         this.repository = repository;
         this.bodies = bodies;
         this.audit = audit;
         this.maxFileSize = maxFileSize;
+        this.locks = locks;
     }
 
     /** The largest file that may be attached to a meeting. */
@@ -147,6 +150,15 @@ public class MeetingRegistry {
             throw new RuleViolationException("bodyId", "governance.meeting.body.fixed");
         }
         check(data, data.invited());
+        if (row.status() != data.status() || !row.date().equals(data.date())) {
+            // a held meeting counts (ties, indicators) on its day: moving or un-holding it changes that quarter
+            if (row.status() == MeetingStatus.HELD) {
+                locks.ensureOpen(row.networkCode(), row.date());
+            }
+            if (data.status() == MeetingStatus.HELD) {
+                locks.ensureOpen(row.networkCode(), data.date());
+            }
+        }
         if (repository.update(id, data.version(), data) == 0) {
             throw new ConcurrentEditException("meeting", id);
         }
@@ -167,6 +179,7 @@ public class MeetingRegistry {
         if (row.date().isAfter(LocalDate.now(ROME))) {
             throw new RuleViolationException(null, "governance.attendance.future");
         }
+        locks.ensureOpen(row.networkCode(), row.date());
         Set<Long> invited = new HashSet<>();
         repository.attendance(id).forEach(a -> invited.add(a.organisationId()));
         Map<Long, Integer> present = new LinkedHashMap<>();

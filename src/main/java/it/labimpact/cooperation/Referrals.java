@@ -73,9 +73,12 @@ public class Referrals {
     private final Partnership partnership;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CooperationLocks locks;
 
     Referrals(ReferralRepository repository, ParticipantRegistry registry, Assessments assessments,
-            Enrolments enrolments, Partnership partnership, AuditTrail audit, Optional<Clock> clock) {
+            Enrolments enrolments, Partnership partnership, AuditTrail audit, Optional<Clock> clock,
+            CooperationLocks locks) {
+        this.locks = locks;
         this.repository = repository;
         this.registry = registry;
         this.assessments = assessments;
@@ -128,6 +131,10 @@ public class Referrals {
         if (note != null) {
             checkNoPersonalData("note", note);
         }
+        // a referral ties the two organisations from the day it is sent
+        LocalDate today = LocalDate.now(clock);
+        locks.ensureOpen(participant.networkCode(), today);
+        locks.ensureOpen(toNetwork, today);
         long id = repository.insert(new ReferralRepository.NewReferral(participant.id(), participant.personId(),
                 participant.networkCode(), from, toNetwork, data.toOrganisationId(), data.service(), note,
                 data.consentOn(), data.consentNotice().strip(), data.sharingOrDefault(), ageBand(participant.birthYear()),
@@ -240,6 +247,11 @@ public class Referrals {
         if (text != null) {
             checkNoPersonalData("note", text);
         }
+        // closing stretches the tie from the day sent to today: the quarters in between must be open
+        LocalDate sentOn = LocalDate.ofInstant(row.sentAt(), java.time.ZoneId.of("Europe/Rome"));
+        LocalDate today = LocalDate.now(clock);
+        locks.ensureOpenAfter(row.fromNetworkCode(), sentOn, today);
+        locks.ensureOpenAfter(row.toNetworkCode(), sentOn, today);
         if (repository.close(id, version, outcome, text, actor.username()) == 0) {
             throw new ConcurrentEditException("referral", id);
         }
