@@ -1,0 +1,119 @@
+package it.labimpact.cooperation.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import it.labimpact.TestActors;
+import it.labimpact.cooperation.AgreementData;
+import it.labimpact.cooperation.AgreementKind;
+import it.labimpact.cooperation.Agreements;
+import it.labimpact.shared.Actor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The graph and scorecard pages and the metrics API: an agreement of milano between Comune di Milano and Fondazione
+ * ISMU (from 1 Feb 2024, open) shows as a tie in the graph's table and data, in the API's figures and trend; another
+ * network is 404, an unknown period 422, both as problem+json.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CooperationMetricsWebTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired MockMvc mvc;
+    @Autowired Agreements agreements;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void data() {
+        clean();
+        TestActors.run(TestActors.coordinator(), () -> agreements.create(new AgreementData(AgreementKind.CO_DESIGN,
+                "Accordo di co-progettazione", "milano", List.of(organisation("Comune di Milano"),
+                organisation("Fondazione ISMU")), LocalDate.of(2024, 1, 20), LocalDate.of(2024, 2, 1), null, null,
+                null)));
+    }
+
+    @AfterEach
+    void clean() {
+        TestActors.clear();
+        jdbc.sql("delete from cooperation_agreement").update();
+    }
+
+    @Test
+    void theGraphPageListsTheTieInItsTableAndData() throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/cooperation/graph?period=2024-Q2&network=milano")
+                .locale(Locale.ITALIAN).with(TestActors.as(TestActors.operator("milano")))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        String html = page.getContentAsString();
+        assertThat(html).contains("id=\"ties-table\"", "Comune di Milano", "Fondazione ISMU", "<span>Accordi</span>: <span>1</span>",
+                "data-graph=", "/js/cooperation-graph.js").doesNotContain("<script>");
+        MockHttpServletResponse other = mvc.perform(get("/cooperation/graph?network=cremasca")
+                .with(TestActors.as(TestActors.operator("milano")))).andReturn().getResponse();
+        assertThat(other.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theScorecardHasTheProjectAndTheNetworksTheActorReads() throws Exception {
+        String all = mvc.perform(get("/cooperation/scorecard?period=2024-Q2").locale(Locale.ENGLISH)
+                .with(TestActors.as(TestActors.coordinator()))).andReturn().getResponse().getContentAsString();
+        // the agreement runs in Q1 and Q2 alike
+        assertThat(all).contains("Whole project", "Rete Milano", "Rete Cremasca", "stable");
+        String first = mvc.perform(get("/cooperation/scorecard?period=2024-Q1").locale(Locale.ENGLISH)
+                .with(TestActors.as(TestActors.coordinator()))).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("no earlier period").doesNotContain("stable");
+        String own = mvc.perform(get("/cooperation/scorecard?period=2024-Q2")
+                .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("Rete Milano").doesNotContain("Rete Cremasca");
+    }
+
+    @Test
+    void theApiGivesFiguresTrendAndGraphWithinScope() throws Exception {
+        JsonNode metrics = read("/api/v1/cooperation/metrics?period=2024-Q2&network=milano", TestActors.lead("milano"),
+                200);
+        assertThat(metrics.get("baseline").asString()).isEqualTo("2024-Q1");
+        assertThat(metrics.get("figures").get("activeTies").asInt()).isEqualTo(1);
+        assertThat(metrics.get("figures").get("crossSectorTies").asInt()).isEqualTo(1);
+        // in force from 1 Feb: in the baseline quarter already, so not new in Q2
+        assertThat(metrics.get("figures").get("newTies").asInt()).isZero();
+        assertThat(metrics.get("trend").get(0).get("quarter").asString()).isEqualTo("2024-Q1");
+        assertThat(metrics.get("trend").get(0).get("activeTies").asInt()).isEqualTo(1);
+
+        JsonNode graph = read("/api/v1/cooperation/graph?period=2024-Q2&network=milano", TestActors.evaluator(), 200);
+        assertThat(graph.get("ties")).hasSize(1);
+        assertThat(graph.get("ties").get(0).get("weights").get("AGREEMENT").asInt()).isEqualTo(1);
+
+        JsonNode foreign = read("/api/v1/cooperation/metrics?network=cremasca", TestActors.operator("milano"), 404);
+        assertThat(foreign.get("status").asInt()).isEqualTo(404);
+        read("/api/v1/cooperation/graph?period=2019-Q9", TestActors.operator("milano"), 422);
+        assertThat(mvc.perform(get("/api/v1/cooperation/metrics")).andReturn().getResponse().getStatus())
+                .isIn(401, 302);
+    }
+
+    private JsonNode read(String url, Actor actor, int status) throws Exception {
+        MockHttpServletResponse r = mvc.perform(get(url).with(TestActors.as(actor))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(r.getContentType()).startsWith("application/problem+json");
+        }
+        return json.readTree(r.getContentAsString());
+    }
+
+    private long organisation(String name) {
+        return jdbc.sql("select id from partnership_organisation where name = :n").param("n", name)
+                .query(Long.class).single();
+    }
+}
