@@ -30,8 +30,16 @@
  * receiving side through {@code ParticipantRegistry.disclose}/{@code registerFrom}, only under the consent it
  * records, audited there.
  *
- * <p>Depends on {@code partnership}, {@code activity}, {@code participant}, {@code territory}, {@code audit},
- * {@code shared}.
+ * <p>Cooperation metrics: {@link it.labimpact.cooperation.CooperationMetrics} (scoped facade: figures, trend by
+ * quarter, graph, scorecard) over {@link it.labimpact.cooperation.CooperationGraph} (the rules, pure Java) and its
+ * records ({@code Cooperation*}, {@code Tie*}). Views {@code cooperation_fact_tie} (V6_1, one row per piece of
+ * evidence of a tie, from published fact views only) and the partnership's {@code partnership_fact_member} (V6_0);
+ * no table. {@code CooperationLocks} refuses attendance, agreements and referral closings that would change a
+ * quarter approved for the network. Pages {@code /cooperation/graph} and {@code /cooperation/scorecard}, API under
+ * {@code /api/v1/cooperation}; periods from {@code indicator}'s {@code Indicators}.
+ *
+ * <p>Depends on {@code partnership}, {@code activity}, {@code participant}, {@code indicator}, {@code territory},
+ * {@code audit}, {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cooperation")
 package it.labimpact.cooperation;
