@@ -46,6 +46,8 @@ class PagesRenderTest {
                 .query(Long.class).single();
         long meeting = jdbc.sql("select min(id) from cooperation_meeting where demo and status = 'HELD'")
                 .query(Long.class).single();
+        long training = jdbc.sql("select min(id) from cooperation_training where title like '[DEMO]%'")
+                .query(Long.class).single();
         List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
@@ -72,7 +74,8 @@ class PagesRenderTest {
                 "/governance/meetings/new?body=" + steering, "/governance/meetings/" + meeting + "/edit",
                 "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
-                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation");
+                "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation",
+                "/trainings/" + training, "/trainings/" + training + "/attendance");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
