@@ -22,6 +22,14 @@
  *
  * <p>Publishes its facts to the indicator module only through {@code cooperation_fact_*} views.
  *
+ * <p>Agreements and referrals: {@link it.labimpact.cooperation.Agreements} (tables {@code cooperation_agreement},
+ * {@code _agreement_party}, {@code _agreement_document}; view {@code cooperation_fact_agreement}, one row per party)
+ * and {@link it.labimpact.cooperation.Referrals} (table {@code cooperation_referral}; view
+ * {@code cooperation_fact_referral}), with their records ({@code Agreement*}, {@code Referral*}). A referral names
+ * the participant by pseudonymous ids only; names and contacts stay in the participant vault and reach the
+ * receiving side through {@code ParticipantRegistry.disclose}/{@code registerFrom}, only under the consent it
+ * records, audited there.
+ *
  * <p>Depends on {@code partnership}, {@code activity}, {@code participant}, {@code territory}, {@code audit},
  * {@code shared}.
  */

@@ -147,6 +147,15 @@ public final class AccessPolicy {
             roles(PUT, "/api/v1/meetings/**", Role.NETWORK_LEAD, Role.GOVERNANCE, Role.COORDINATOR, Role.ADMIN),
 
             // cooperation: agreements and referrals (rules added by that work)
+            // agreements are acts between organisations, not personal data: any logged-in user reads them; leads (own
+            // network), coordination and governance change them (checked by the module). Referrals carry participants:
+            // the staff who serve them, each side scoped to its network by the module
+            user(GET, "/agreements/**"), user(GET, "/api/v1/agreements/**"),
+            roles(POST, "/agreements/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.ADMIN),
+            roles(POST, "/api/v1/agreements/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.ADMIN),
+            roles(PUT, "/api/v1/agreements/**", Role.NETWORK_LEAD, Role.COORDINATOR, Role.GOVERNANCE, Role.ADMIN),
+            roles(GET, "/referrals/**", PARTICIPANT_STAFF), roles(POST, "/referrals/**", PARTICIPANT_STAFF),
+            roles(GET, "/api/v1/referrals/**", PARTICIPANT_STAFF), roles(POST, "/api/v1/referrals/**", PARTICIPANT_STAFF),
 
             // cooperation: operator training and needs from the territory (rules added by that work)
             // trainings (staff data): operators, leads, coordination, governance, admins read and change (module:

@@ -288,6 +288,53 @@ public class ParticipantRegistry {
                 reviews);
     }
 
+    // --- disclosure to another organisation under the participant's consent (referrals) ---
+
+    /**
+     * The personal data a receiving organisation may see under a consent the caller has checked: names and
+     * contacts, plus birth date, country of birth and code when {@code identity} is set. It ignores the actor's
+     * scope (the receiving side does not hold the record), so the caller must have checked the consent and its
+     * own scope first; the read is audited with its purpose and context. Empty once the record is erased.
+     */
+    public Optional<PersonalData> disclose(UUID id, boolean identity, String purpose, Object context) {
+        requireRole(STAFF);
+        ParticipantSummary summary = repository.find(id)
+                .orElseThrow(() -> new RecordNotFoundException("participant", id));
+        if (summary.erased()) {
+            return Optional.empty();
+        }
+        PersonalData p = sealed.open(repository.vault(id).orElseThrow()).personal();
+        audit.record("participant.read", "participant", id, Map.of("purpose", purpose,
+                "context", String.valueOf(context), "identity", identity));
+        return Optional.of(identity ? p
+                : new PersonalData(p.surname(), p.givenNames(), null, null, null, p.phone(), p.email()));
+    }
+
+    /**
+     * Registers in the actor's network a person another network holds, copying the identity data (names, sex,
+     * birth date and country, citizenship, code, comune of residence, contacts; never the sensitive fields), so
+     * that nobody retypes them. As {@link #disclose}, the caller must have checked the consent that covers it;
+     * the read is audited, then the registration as any other.
+     */
+    public Registration registerFrom(UUID sourceId, Long organisationId, Integer consentNoticeVersion, String purpose,
+            Object context) {
+        Actor actor = requireRole(STAFF);
+        ParticipantSummary source = repository.find(sourceId)
+                .orElseThrow(() -> new RecordNotFoundException("participant", sourceId));
+        PersonalData p = disclose(sourceId, true, purpose, context)
+                .orElseThrow(() -> new RuleViolationException(null, "participant.erased"));
+        ParticipantData data = new ParticipantData(p.surname(), p.givenNames(), source.sex(), p.birthDate(),
+                p.birthCountry(), source.citizenship(), p.taxCode(), source.residenceIstat(), LocalDate.now(clock),
+                p.phone(), p.email(), List.of(), null, null);
+        return register(actor.networkCode(), organisationId, consentNoticeVersion, data);
+    }
+
+    /** The actor's own record of a person (by the project-wide pseudonymous id), if their scope holds one. */
+    public Optional<ParticipantSummary> recordOfPerson(UUID personId) {
+        Actor actor = requireRole(STAFF);
+        return repository.ofPerson(personId).stream().filter(p -> !p.erased() && inScope(actor, p)).findFirst();
+    }
+
     // --- changes ---
 
     /** Corrects a record (right to rectification); refused with a conflict when {@code version} is stale. */

@@ -41,6 +41,7 @@ class PagesRenderTest {
                 .query(Long.class).single();
         long user = jdbc.sql("select id from identity_user where username = 'demo.operatore.milano'")
                 .query(Long.class).single();
+        long agreement = jdbc.sql("select min(id) from cooperation_agreement").query(Long.class).single();
         long steering = jdbc.sql("select id from cooperation_governance_body where kind = 'STEERING_GROUP'")
                 .query(Long.class).single();
         long meeting = jdbc.sql("select min(id) from cooperation_meeting where demo and status = 'HELD'")
@@ -63,6 +64,10 @@ class PagesRenderTest {
                 "/dashboard", "/dashboard?period=2026&network=milano&indicator=P0-ACTIVITIES&metric=activities",
                 "/dashboard?mode=network&metric=coverage&published=true", "/dashboard/networks/milano",
                 "/indicators/P0-ACTIVITIES/records?period=PTD", "/indicators/P1-COMUNI/records?period=PTD&network=milano",
+                "/agreements", "/agreements?network=PROJECT&kind=PROTOCOL&inForceOn=2026-01-01", "/agreements/new",
+                "/agreements/" + agreement, "/agreements/" + agreement + "/edit",
+                "/referrals", "/referrals?box=SENT&status=SENT&service=ITALIAN_COURSE&network=milano", "/referrals/new",
+                "/referrals/new?q=Rossi&network=milano",
                 "/governance/bodies", "/governance/bodies?network=milano", "/governance/bodies/" + steering,
                 "/governance/bodies/new", "/governance/bodies/" + steering + "/edit", "/governance/meetings",
                 "/governance/meetings?status=HELD&from=2024-01-01&network=milano", "/governance/meetings/" + meeting,
