@@ -1,28 +1,17 @@
 package it.labimpact.cooperation;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * The document types an agreement may carry, recognised from the bytes, whatever the file's name or the type the
- * browser declared: PDF ({@code %PDF-}), OpenDocument text (a ZIP whose first entry is {@code mimetype} holding
- * the ODT type, as the standard requires) and Word DOCX (a ZIP with {@code word/document.xml}).
+ * The document types an agreement may carry, recognised from the bytes by {@link FileTypes}, whatever the file's
+ * name or the type the browser declared: PDF, OpenDocument text and Word DOCX.
  */
 enum AgreementDocumentType {
 
     PDF("application/pdf", "pdf"),
     ODT("application/vnd.oasis.opendocument.text", "odt"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
-
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    /** Entries looked at before giving up on a ZIP: a real DOCX names its main part early. */
-    private static final int MAX_ENTRIES = 200;
 
     private final String contentType;
     private final String extension;
@@ -40,29 +29,10 @@ enum AgreementDocumentType {
         return extension;
     }
 
-    /** The type the bytes show, or empty when they are none of the accepted types. */
+    /** The type the bytes show ({@link FileTypes}), or empty when they are none of the accepted types. */
     static Optional<AgreementDocumentType> of(byte[] bytes) {
-        if (startsWith(bytes, PDF_MAGIC)) {
-            return Optional.of(PDF);
-        }
-        if (!startsWith(bytes, ZIP_MAGIC)) {
-            return Optional.empty();
-        }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry = zip.getNextEntry();
-            if (entry != null && entry.getName().equals("mimetype")) {
-                String mime = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
-                return mime.equals(ODT.contentType) ? Optional.of(ODT) : Optional.empty();
-            }
-            for (int n = 0; entry != null && n < MAX_ENTRIES; n++, entry = zip.getNextEntry()) {
-                if (entry.getName().equals("word/document.xml")) {
-                    return Optional.of(DOCX);
-                }
-            }
-            return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return FileTypes.detect(bytes).flatMap(type -> Arrays.stream(values())
+                .filter(t -> t.contentType.equals(type)).findFirst());
     }
 
     /**
@@ -81,9 +51,5 @@ enum AgreementDocumentType {
             base = base.substring(0, 120);
         }
         return base + "." + extension;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

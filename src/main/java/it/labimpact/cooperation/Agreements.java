@@ -65,7 +65,8 @@ public class Agreements {
     /** Whether the actor may change the agreements of a network ({@code null}: the project-wide ones). */
     public static boolean canChange(Actor actor, String networkCode) {
         return PROJECT_EDITORS.contains(actor.role())
-                || (actor.role() == Role.NETWORK_LEAD && networkCode != null && networkCode.equals(actor.networkCode()));
+                || (actor.role() == Role.NETWORK_LEAD && networkCode != null
+                        && networkCode.equals(actor.networkCode()));
     }
 
     /** Whether the actor may record agreements at all. */

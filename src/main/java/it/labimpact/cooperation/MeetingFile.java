@@ -9,11 +9,11 @@ public record MeetingFile(long id, String filename, String contentType, int size
     /** The short name of the file's format (PDF, DOCX, ODT, PNG, JPEG, WEBP). */
     public String format() {
         return switch (contentType) {
-            case MeetingFileTypes.PDF -> "PDF";
-            case MeetingFileTypes.DOCX -> "DOCX";
-            case MeetingFileTypes.ODT -> "ODT";
-            case MeetingFileTypes.PNG -> "PNG";
-            case MeetingFileTypes.JPEG -> "JPEG";
+            case FileTypes.PDF -> "PDF";
+            case FileTypes.DOCX -> "DOCX";
+            case FileTypes.ODT -> "ODT";
+            case FileTypes.PNG -> "PNG";
+            case FileTypes.JPEG -> "JPEG";
             default -> "WEBP";
         };
     }

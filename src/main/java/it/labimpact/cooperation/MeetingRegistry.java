@@ -247,7 +247,7 @@ public class MeetingRegistry {
         if (content.length > maxFileSize.toBytes()) {
             throw new RuleViolationException("file", "governance.file.tooLarge", maxFileSize.toMegabytes());
         }
-        String type = MeetingFileTypes.detect(content)
+        String type = FileTypes.detect(content)
                 .orElseThrow(() -> new RuleViolationException("file", "governance.file.type"));
         String name = cleanName(filename);
         long id = repository.insertFile(meetingId, name, type, content, Actor.require().username());

@@ -68,7 +68,8 @@ class ReferralDemo implements ApplicationRunner {
             agreements.create(new AgreementData(AgreementKind.PROTOCOL,
                     "[DEMO] Protocollo d'intesa per l'accoglienza e l'orientamento dei cittadini stranieri", "milano",
                     milanoParties, today.minusMonths(10), today.minusMonths(10), today.plusYears(2),
-                    "Sportello unico di orientamento, invii concordati ai corsi di italiano e ai servizi per il lavoro.",
+                    "Sportello unico di orientamento, invii concordati ai corsi di italiano e ai servizi per il "
+                            + "lavoro.",
                     null));
             agreements.create(new AgreementData(AgreementKind.SERVICE,
                     "[DEMO] Convenzione per i corsi di italiano L2", "cremasca", List.of(cremasca, cremascaCpia),

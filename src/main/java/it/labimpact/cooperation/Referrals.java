@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,13 +73,19 @@ public class Referrals {
     private final Enrolments enrolments;
     private final Partnership partnership;
     private final AuditTrail audit;
+    private final List<Integer> ageBands;
     private final Clock clock;
     private final CooperationLocks locks;
 
+    /**
+     * @param ageBands lower bounds of the age bands after the first, as the indicators' breakdown uses them
+     */
     Referrals(ReferralRepository repository, ParticipantRegistry registry, Assessments assessments,
-            Enrolments enrolments, Partnership partnership, AuditTrail audit, Optional<Clock> clock,
-            CooperationLocks locks) {
+            Enrolments enrolments, Partnership partnership, AuditTrail audit,
+            @Value("${labimpact.indicators.age-bands:18,25,35,50,65}") List<Integer> ageBands,
+            Optional<Clock> clock, CooperationLocks locks) {
         this.locks = locks;
+        this.ageBands = ageBands.stream().sorted().toList();
         this.repository = repository;
         this.registry = registry;
         this.assessments = assessments;
@@ -137,7 +144,8 @@ public class Referrals {
         locks.ensureOpen(toNetwork, today);
         long id = repository.insert(new ReferralRepository.NewReferral(participant.id(), participant.personId(),
                 participant.networkCode(), from, toNetwork, data.toOrganisationId(), data.service(), note,
-                data.consentOn(), data.consentNotice().strip(), data.sharingOrDefault(), ageBand(participant.birthYear()),
+                data.consentOn(), data.consentNotice().strip(), data.sharingOrDefault(),
+                ageBand(participant.birthYear()),
                 participant.sex().name(), participant.citizenship(), italianLevel(participant.id())), actor.username());
         audit.record("referral.send", "cooperation_referral", id, Map.of("participant", participant.id().toString(),
                 "toNetwork", toNetwork, "toOrganisation", data.toOrganisationId(), "service", data.service().name(),
@@ -381,22 +389,17 @@ public class Referrals {
                 .map(Assessment::level).orElse(null);
     }
 
-    /** The age band of the indicators' default breakdown, from the birth year: 0-17 … 65+. */
+    /** The age band from the birth year, with the bounds of the indicators' breakdown: "0-17" … "65+". */
     private String ageBand(int birthYear) {
         int age = LocalDate.now(clock).getYear() - birthYear;
-        if (age < 18) {
-            return "0-17";
+        int lower = 0;
+        for (int bound : ageBands) {
+            if (age < bound) {
+                return lower + "-" + (bound - 1);
+            }
+            lower = bound;
         }
-        if (age < 25) {
-            return "18-24";
-        }
-        if (age < 35) {
-            return "25-34";
-        }
-        if (age < 50) {
-            return "35-49";
-        }
-        return age < 65 ? "50-64" : "65+";
+        return lower + "+";
     }
 
     /** Network and organisation names, read at most once each while building a page. */

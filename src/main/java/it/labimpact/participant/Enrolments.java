@@ -12,6 +12,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.LockedPeriods;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
+import it.labimpact.shared.PeriodLockedException;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.RuleViolationException;
@@ -184,7 +185,9 @@ public class Enrolments {
     /**
      * Brings the statuses of an activity's enrolments in line when its planned hours, its type or its type's
      * completion threshold change (after that change has committed, in a transaction of its own; the event
-     * publication registry retries a failure).
+     * publication registry retries a failure). An enrolment whose completion would change in an approved (locked)
+     * quarter keeps its status, and the audit trail says so: it follows when the coordinator reopens the quarter and
+     * the status is recomputed.
      */
     @ApplicationModuleListener
     public void on(ActivityPlanChanged event) {
@@ -192,7 +195,7 @@ public class Enrolments {
             for (long activityId : event.activityIds()) {
                 activities.activity(activityId).ifPresent(activity ->
                         repository.list(activityId, null, null, null, 0, Integer.MAX_VALUE)
-                                .forEach(row -> follow(row, activity)));
+                                .forEach(row -> followUnlessLocked(row, activity)));
             }
         });
     }
@@ -280,8 +283,9 @@ public class Enrolments {
         for (AttendanceMark m : checked) {
             repository.upsertAttendance(m.enrolmentId(), sessionId, m.present(), m.hours(), actor.username());
         }
+        // a completion already dated in an approved quarter stays there (the session itself is in an open one)
         for (AttendanceMark m : checked) {
-            follow(repository.find(m.enrolmentId()).orElseThrow(), activity);
+            followUnlessLocked(repository.find(m.enrolmentId()).orElseThrow(), activity);
         }
         audit.record("attendance.session", "session", sessionId, Map.of("activity", activityId,
                 "present", checked.stream().filter(AttendanceMark::present).count(), "marks", checked.size()));
@@ -304,13 +308,35 @@ public class Enrolments {
                 null);
     }
 
-    /** Brings a non-withdrawn enrolment's status in line with its attendance; audits a change. */
+    /**
+     * {@link #follow}, except that a status whose completion day would move in or out of a locked quarter is kept,
+     * and the audit trail says so.
+     */
+    private void followUnlessLocked(EnrolmentRepository.EnrolmentRow row, ActivityRef activity) {
+        try {
+            follow(row, activity);
+        } catch (PeriodLockedException e) {
+            audit.record("enrolment.status.locked", "enrolment", row.id(), Map.of("status", row.status().name(),
+                    "would be", statusFor(row, activity).status().name()));
+        }
+    }
+
+    /**
+     * Brings a non-withdrawn enrolment's status in line with its attendance, audits a change; refused (nothing
+     * changed) when the completion day it moves lies in a locked quarter.
+     */
     private void follow(EnrolmentRepository.EnrolmentRow row, ActivityRef activity) {
         if (row.status() == EnrolmentStatus.WITHDRAWN) {
             return;
         }
         Status next = statusFor(row, activity);
         if (next.status() != row.status() || !Objects.equals(next.endedOn(), row.endedOn())) {
+            if (row.endedOn() != null) {
+                locks.ensureOpen(row.networkCode(), row.endedOn());
+            }
+            if (next.endedOn() != null) {
+                locks.ensureOpen(row.networkCode(), next.endedOn());
+            }
             if (repository.update(row.id(), row.version(), next.status(), null, next.endedOn()) == 0) {
                 throw new ConcurrentEditException("enrolment", row.id());
             }

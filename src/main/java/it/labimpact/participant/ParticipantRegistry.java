@@ -298,7 +298,8 @@ public class ParticipantRegistry {
      */
     public Optional<PersonalData> disclose(UUID id, boolean identity, String purpose, Object context) {
         requireRole(STAFF);
-        ParticipantSummary summary = repository.find(id).orElseThrow(() -> new RecordNotFoundException("participant", id));
+        ParticipantSummary summary = repository.find(id)
+                .orElseThrow(() -> new RecordNotFoundException("participant", id));
         if (summary.erased()) {
             return Optional.empty();
         }

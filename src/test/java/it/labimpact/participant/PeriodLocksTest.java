@@ -171,6 +171,36 @@ class PeriodLocksTest {
     }
 
     @Test
+    void aPlanChangeDoesNotCompleteAnEnrolmentInTheQuarter() throws InterruptedException {
+        TestActors.actAs(OPERATOR);
+        EnrolmentView e = enrolments.enrol(awa, course, lockedStart);
+        ClassRegister register = enrolments.register(course);
+        enrolments.recordSession(course, lockedSession, register.sessionVersions().get(lockedSession),
+                List.of(new AttendanceMark(e.id(), true, null)));
+        lock();
+        // two planned hours: the two hours attended on the locked day would complete the enrolment on that day
+        TestActors.actAs(TestActors.coordinator());
+        ActivityData d = catalogue.detail(course).data();
+        activities.update(course, new ActivityData(d.title(), d.typeCode(), d.networkCode(), d.leadOrganisationId(),
+                d.organisationIds(), d.comuneIstat(), d.venue(), d.startDate(), d.endDate(), new BigDecimal("2"),
+                d.languages(), d.capacity(), d.targetGroup(), d.description(), d.status(), d.version()));
+        String held = "select count(*) from audit_event where action = 'enrolment.status.locked' and record_id = '"
+                + e.id() + "'";
+        for (int i = 0; i < 100 && jdbc.sql(held).query(Long.class).single() == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql(held).query(Long.class).single()).as("the listener says why it left it").isEqualTo(1);
+        assertThat(enrolments.enrolment(e.id()).status()).isEqualTo(EnrolmentStatus.ATTENDING);
+        // and the register of a session in the open quarter is still saved
+        TestActors.actAs(OPERATOR);
+        ClassRegister now = enrolments.register(course);
+        enrolments.recordSession(course, openSession, now.sessionVersions().get(openSession),
+                List.of(new AttendanceMark(e.id(), true, null)));
+        assertThat(enrolments.enrolment(e.id()).status()).as("completed on the open day").isEqualTo(
+                EnrolmentStatus.COMPLETED);
+    }
+
+    @Test
     void anotherNetworkIsNotLockedByMilanosApproval() {
         lock();
         TestActors.actAs(TestActors.coordinator());

@@ -46,6 +46,8 @@ class PagesRenderTest {
                 .query(Long.class).single();
         long meeting = jdbc.sql("select min(id) from cooperation_meeting where demo and status = 'HELD'")
                 .query(Long.class).single();
+        long training = jdbc.sql("select min(id) from cooperation_training where title like '[DEMO]%'")
+                .query(Long.class).single();
         List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
@@ -73,6 +75,7 @@ class PagesRenderTest {
                 "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
                 "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation",
+                "/trainings/" + training, "/trainings/" + training + "/attendance",
                 "/cooperation/graph", "/cooperation/graph?period=2025-Q2&network=milano", "/cooperation/scorecard",
                 "/cooperation/scorecard?period=2025");
         for (String page : pages) {

@@ -36,7 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/agreements")
-@Tag(name = "Agreements", description = "Protocols of understanding, co-design and service agreements between organisations")
+@Tag(name = "Agreements",
+        description = "Protocols of understanding, co-design and service agreements between organisations")
 class AgreementApiController {
 
     private final Agreements agreements;

@@ -253,8 +253,16 @@ class AgreementsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             if (mimetype != null) {
-                zip.putNextEntry(new ZipEntry("mimetype"));
-                zip.write(mimetype.getBytes(StandardCharsets.US_ASCII));
+                // as OpenDocument requires: the first entry, stored uncompressed
+                byte[] type = mimetype.getBytes(StandardCharsets.US_ASCII);
+                ZipEntry entry = new ZipEntry("mimetype");
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(type.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(type);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(type);
                 zip.closeEntry();
             }
             for (Map.Entry<String, String> e : entries.entrySet()) {

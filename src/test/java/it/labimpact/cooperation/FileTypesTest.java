@@ -11,16 +11,16 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The type of an attached file comes from its bytes: the accepted formats are recognised, anything else is not. */
-class MeetingFileTypesTest {
+class FileTypesTest {
 
     @Test
     void recognisesPdfAndImagesByTheirSignatures() {
-        assertThat(MeetingFileTypes.detect(ascii("%PDF-1.4\n..."))).contains("application/pdf");
-        assertThat(MeetingFileTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}))
+        assertThat(FileTypes.detect(ascii("%PDF-1.4\n..."))).contains("application/pdf");
+        assertThat(FileTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}))
                 .contains("image/png");
-        assertThat(MeetingFileTypes.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}))
+        assertThat(FileTypes.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}))
                 .contains("image/jpeg");
-        assertThat(MeetingFileTypes.detect(ascii("RIFF\0\0\0\0WEBPVP8 "))).contains("image/webp");
+        assertThat(FileTypes.detect(ascii("RIFF\0\0\0\0WEBPVP8 "))).contains("image/webp");
     }
 
     @Test
@@ -30,19 +30,19 @@ class MeetingFileTypesTest {
         byte[] ods = zip(true, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<o/>");
         byte[] xlsx = zip(false, "[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>");
 
-        assertThat(MeetingFileTypes.detect(docx)).contains(MeetingFileTypes.DOCX);
-        assertThat(MeetingFileTypes.detect(odt)).contains(MeetingFileTypes.ODT);
-        assertThat(MeetingFileTypes.detect(ods)).isEmpty();
-        assertThat(MeetingFileTypes.detect(xlsx)).isEmpty();
+        assertThat(FileTypes.detect(docx)).contains(FileTypes.DOCX);
+        assertThat(FileTypes.detect(odt)).contains(FileTypes.ODT);
+        assertThat(FileTypes.detect(ods)).isEmpty();
+        assertThat(FileTypes.detect(xlsx)).isEmpty();
     }
 
     @Test
     void refusesMarkupScriptsExecutablesAndTruncatedArchives() {
-        assertThat(MeetingFileTypes.detect(ascii("<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"))).isEmpty();
-        assertThat(MeetingFileTypes.detect(ascii("<!DOCTYPE html><html></html>"))).isEmpty();
-        assertThat(MeetingFileTypes.detect(ascii("MZ\u0090\0\3\0\0\0"))).isEmpty();
-        assertThat(MeetingFileTypes.detect(new byte[] {'P', 'K', 3, 4, 20, 0})).isEmpty();
-        assertThat(MeetingFileTypes.detect(new byte[0])).isEmpty();
+        assertThat(FileTypes.detect(ascii("<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"))).isEmpty();
+        assertThat(FileTypes.detect(ascii("<!DOCTYPE html><html></html>"))).isEmpty();
+        assertThat(FileTypes.detect(ascii("MZ\u0090\0\3\0\0\0"))).isEmpty();
+        assertThat(FileTypes.detect(new byte[] {'P', 'K', 3, 4, 20, 0})).isEmpty();
+        assertThat(FileTypes.detect(new byte[0])).isEmpty();
     }
 
     @Test

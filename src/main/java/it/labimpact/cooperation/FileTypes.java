@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The type of an attached file, read from its bytes — never from its name or the type the browser sent: PDF,
- * DOCX, ODT, PNG, JPEG, WebP. Anything else (HTML, SVG, scripts, executables, other archives) has no type here and
- * is refused.
+ * The type of an attached file (meeting minutes, an agreement's document), read from its bytes — never from its
+ * name or the type the browser sent: PDF, DOCX, ODT, PNG, JPEG, WebP. Anything else (HTML, SVG, scripts,
+ * executables, other archives) has no type here and is refused.
  */
-final class MeetingFileTypes {
+final class FileTypes {
 
     static final String PDF = "application/pdf";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -24,7 +24,7 @@ final class MeetingFileTypes {
     private static final int EOCD_SIGNATURE = 0x06054b50;
     private static final int CENTRAL_SIGNATURE = 0x02014b50;
 
-    private MeetingFileTypes() {
+    private FileTypes() {
     }
 
     /** The content type of {@code bytes}, or empty when it is not one of the accepted types. */
