@@ -77,7 +77,8 @@ class PagesRenderTest {
                 "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation",
                 "/trainings/" + training, "/trainings/" + training + "/attendance",
                 "/cooperation/graph", "/cooperation/graph?period=2025-Q2&network=milano", "/cooperation/scorecard",
-                "/cooperation/scorecard?period=2025");
+                "/cooperation/scorecard?period=2025", "/indicators/P1-COOP-TIES/records?period=PTD",
+                "/indicators/P1-MEETINGS/records?period=PTD&network=milano");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }

@@ -92,8 +92,22 @@ class DashboardRecordsController {
             case "organisation" -> new DrillRow(r.kind(), r.id(), partnership.organisation(Long.parseLong(r.id()))
                     .map(o -> o.summary().name()).orElse(r.id()), "/organisations/" + r.id(), network);
             case "training" -> new DrillRow(r.kind(), r.id(), trainingTitle(r.id()), "/trainings/" + r.id(), network);
+            // cooperation: a tie is "smaller id-larger id"; meetings and agreements have their own pages
+            case "tie" -> new DrillRow(r.kind(), r.id(), tieLabel(r.id()), null, network);
+            case "meeting" -> new DrillRow(r.kind(), r.id(), "#" + r.id(), "/governance/meetings/" + r.id(), network);
+            case "agreement" -> new DrillRow(r.kind(), r.id(), "#" + r.id(), "/agreements/" + r.id(), network);
+            case "referral" -> new DrillRow(r.kind(), r.id(), "#" + r.id(), null, network);
             default -> new DrillRow(r.kind(), r.id(), comuni.apply(r.id()), null, network);
         };
+    }
+
+    private String tieLabel(String id) {
+        String[] ids = id.split("-");
+        return organisationName(ids[0]) + " – " + organisationName(ids[ids.length - 1]);
+    }
+
+    private String organisationName(String id) {
+        return partnership.organisation(Long.parseLong(id)).map(o -> o.summary().name()).orElse(id);
     }
 
     private String trainingTitle(String id) {
