@@ -74,6 +74,7 @@ class CooperationMetricsController {
         model.addAttribute("period", p);
         model.addAttribute("periods", indicators.periods());
         model.addAttribute("rows", metrics.scorecard(p));
+        model.addAttribute("trend", metrics.trend(null));
         model.addAttribute("baseline", metrics.baseline());
         return "cooperation/scorecard";
     }

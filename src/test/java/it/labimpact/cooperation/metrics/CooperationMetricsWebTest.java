@@ -75,6 +75,8 @@ class CooperationMetricsWebTest {
         String first = mvc.perform(get("/cooperation/scorecard?period=2024-Q1").locale(Locale.ENGLISH)
                 .with(TestActors.as(TestActors.coordinator()))).andReturn().getResponse().getContentAsString();
         assertThat(first).contains("no earlier period").doesNotContain("stable");
+        // the trend by quarter: the agreement runs from 2024-Q1 on
+        assertThat(all).containsPattern("<th scope=\"row\">2024-Q1</th>\\s*<td class=\"num\">1</td>");
         String own = mvc.perform(get("/cooperation/scorecard?period=2024-Q2")
                 .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
         assertThat(own).contains("Rete Milano").doesNotContain("Rete Cremasca");
