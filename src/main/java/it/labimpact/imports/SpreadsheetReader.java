@@ -23,7 +23,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 /**
  * Reads an upload into the table {@link TolerantCsv} gives for CSV: CSV as people save it, or the first sheet of
  * a spreadsheet (XLSX, XLS). In a spreadsheet, title rows above the headers are skipped (the header row is the
- * first naming a known column), a header cell inside a merged region takes the region's text, dates become ISO
+ * first naming a known column), a header cell inside a merged region takes the region's text, a second header
+ * row under merged group cells supplies the names of the columns it covers, dates become ISO
  * days and numbers plain text. POI's zip-bomb guard (ratio of compressed to expanded size) stays on; a bomb or a
  * damaged file is refused as a whole, as are files over the size and row limits.
  */
@@ -84,11 +85,12 @@ final class SpreadsheetReader {
 
     private static CsvTable table(Sheet sheet, Predicate<String> knownHeader) {
         List<String> headers = null;
+        boolean underHeader = false;
         List<CsvTable.Row> rows = new ArrayList<>();
         for (Row row : sheet) {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-                values.add(headers == null ? headerText(sheet, row, i) : text(row.getCell(i)));
+                values.add(headers == null || underHeader ? headerText(sheet, row, i) : text(row.getCell(i)));
             }
             if (values.stream().allMatch(String::isBlank)) {
                 continue;
@@ -96,8 +98,21 @@ final class SpreadsheetReader {
             if (headers == null) {
                 if (values.stream().anyMatch(knownHeader)) {
                     headers = values.stream().map(TolerantCsv::normalise).toList();
+                    underHeader = true;
                 }
                 continue;
+            }
+            if (underHeader) {
+                underHeader = false;
+                if (isSubHeader(values, headers, knownHeader)) {
+                    // a second header row under a merged group ("Iscrizione" over "ID attività", "Data iscrizione")
+                    headers = subHeaders(headers, values);
+                    continue;
+                }
+                values = new ArrayList<>();
+                for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+                    values.add(text(row.getCell(i)));
+                }
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int i = 0; i < headers.size() && i < values.size(); i++) {
@@ -111,6 +126,38 @@ final class SpreadsheetReader {
             throw new FileRefused("csv.error.noHeader");
         }
         return new CsvTable(StandardCharsets.UTF_8, ',', headers, List.copyOf(rows));
+    }
+
+    /** A row whose cells are all column names, or repeat the header above them (merged vertically). */
+    private static boolean isSubHeader(List<String> values, List<String> headers, Predicate<String> knownHeader) {
+        boolean named = false;
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (v.isBlank() || (i < headers.size() && TolerantCsv.normalise(v).equals(headers.get(i)))) {
+                continue;
+            }
+            if (!knownHeader.test(v)) {
+                return false;
+            }
+            named = true;
+        }
+        return named;
+    }
+
+    private static List<String> subHeaders(List<String> headers, List<String> values) {
+        List<String> merged = new ArrayList<>(headers);
+        for (int i = 0; i < values.size(); i++) {
+            String n = TolerantCsv.normalise(values.get(i));
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (i < merged.size()) {
+                merged.set(i, n);
+            } else {
+                merged.add(n);
+            }
+        }
+        return List.copyOf(merged);
     }
 
     /** A header cell's text, or the text of the merged region it lies in. */
