@@ -75,7 +75,7 @@ class PagesRenderTest {
                 "/governance/calendar", "/governance/calendar?month=2027-02&network=milano", "/governance/decisions",
                 "/trainings", "/trainings/new", "/trainings?network=project&theme=MEDIATION", "/needs", "/needs/new",
                 "/needs/board", "/needs/board?quarter=2026-Q1&network=milano&status=NEW", "/cooperation",
-                "/trainings/" + training, "/trainings/" + training + "/attendance");
+                "/trainings/" + training, "/trainings/" + training + "/attendance", "/imports");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
