@@ -384,6 +384,57 @@ class IndicatorStore {
         return byQuarter;
     }
 
+    /** The stored column of each person breakdown for the drill-down ({@code h}: hit, {@code r}: record). */
+    private static final Map<Dimension, String> DRILL_COLUMNS = Map.of(
+            Dimension.ACTION, "h.action",
+            Dimension.ACTIVITY_TYPE, "h.type_code",
+            Dimension.PROVINCE, "coalesce(r.province_code, 'NA')",
+            Dimension.COMUNE, "coalesce(r.comune_istat, 'NA')",
+            Dimension.SEX, "coalesce(r.sex, 'NA')",
+            Dimension.CITIZENSHIP, "coalesce(r.citizenship, 'NA')",
+            Dimension.VULNERABILITY, "case when r.vulnerable then 'Y' else 'N' end");
+
+    /**
+     * The participant records behind a stored person count (a total, a network's, or a breakdown cell): those with a
+     * hit of the indicator in the period's quarters matching the breakdown key, at most {@code limit}.
+     */
+    List<DrillRecord> records(IndicatorDefinition d, Period period, String network, Dimension dimension, String key,
+            IndicatorSettings s, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("code", d.code());
+        params.put("from", Period.quarterOf(period.from()).from());
+        params.put("to", period.to());
+        params.put("limit", limit);
+        StringBuilder sql = new StringBuilder("select distinct r.participant_id::text, r.network_code"
+                + " from indicator_hit h join indicator_person_record r on r.participant_id = h.participant_id"
+                + " where h.code = :code and h.amount is null and h.quarter between :from and :to");
+        if (network != null) {
+            sql.append(" and r.network_code = :network");
+            params.put("network", network);
+        }
+        if (dimension == Dimension.NETWORK && key != null) {
+            sql.append(" and r.network_code = :key");
+            params.put("key", key);
+        } else if (dimension == Dimension.AGE_BAND && key != null) {
+            // as the engine's bands: a record without a birth year falls in the last band
+            boolean last = key.equals(s.ageBand(Integer.MAX_VALUE));
+            sql.append(" and (r.birth_year in (:years)").append(last ? " or r.birth_year is null)" : ")");
+            List<Integer> years = new ArrayList<>();
+            for (int age = -10; age <= 130; age++) {
+                if (s.ageBand(age).equals(key)) {
+                    years.add(period.referenceYear() - age);
+                }
+            }
+            params.put("years", years.isEmpty() ? List.of(Integer.MIN_VALUE) : years);
+        } else if (dimension != null && key != null) {
+            sql.append(" and ").append(DRILL_COLUMNS.get(dimension)).append(" = :key");
+            params.put("key", key);
+        }
+        sql.append(" order by 2, 1 limit :limit");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new DrillRecord("participant", rs.getString(1), rs.getString(2))).list();
+    }
+
     /** A temporary table dropped at commit at the latest, analysed. */
     private void temporary(String name, String select) {
         jdbc.sql("drop table if exists " + name).update();
