@@ -1,5 +1,6 @@
--- imports: spreadsheet upload jobs and their row-by-row report. No personal data is stored here: the report keeps
--- the line, the column and the reason, never the values (the original file is held in memory only).
+-- imports: spreadsheet upload jobs and their row-by-row report. The report keeps the line, the column and the reason;
+-- it quotes only the text of a cell that could not be read (a mistyped date or code), never a valid value (the
+-- original file is held in memory only).
 
 create table imports_job (
     id               bigint generated always as identity primary key,

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Uploaded files, held in memory for a while so that the report can show the original rows beside their problems.
  * They hold personal data, so they are never written to the database and are dropped after
- * {@link ImportSettings#keepFileMinutes()}; the report without them still lists line, column and reason.
+ * {@link ImportSettings#keepFileMinutes()}, the oldest first beyond {@link #MAX_HELD} files; the report without them
+ * still lists line, column and reason.
  */
 @Component
 class HeldFiles {
@@ -22,6 +23,9 @@ class HeldFiles {
 
     private record Held(Upload upload, Instant until) {
     }
+
+    /** Files held at most: with the size limit, a bound on the memory they take. */
+    static final int MAX_HELD = 20;
 
     private final Map<Long, Held> files = new ConcurrentHashMap<>();
     private final Duration keep;
@@ -34,6 +38,9 @@ class HeldFiles {
     void hold(long jobId, Upload upload) {
         dropExpired();
         files.put(jobId, new Held(upload, Instant.now(clock).plus(keep)));
+        while (files.size() > MAX_HELD) {
+            files.keySet().stream().min(Long::compare).ifPresent(files::remove);
+        }
     }
 
     Optional<Upload> get(long jobId) {

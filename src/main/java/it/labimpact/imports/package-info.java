@@ -4,7 +4,7 @@
  * reads the file, matches columns by their Italian or English names, and calls the owners' facades
  * ({@code ParticipantRegistry} for registration with the vault, pseudonymisation and de-duplication,
  * {@code Enrolments}, {@code ActivityCatalogue}), so an upload follows exactly the rules of the screens. Each
- * upload runs as a job whose progress, counts and report are kept (not the file's values).
+ * upload runs as a job whose progress, counts and report are kept (not the file itself).
  *
  * <p>Tables: {@code imports_job}, {@code imports_note}. Depends on {@code participant}, {@code activity},
  * {@code partnership}, {@code audit}, {@code shared}.

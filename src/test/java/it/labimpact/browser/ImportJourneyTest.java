@@ -14,13 +14,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operator of the Milano network uploads a register saved from Italian Excel: the check lists the row with a
- * wrong sex, the fixed file checks clean, is saved with one click, and the upload shows in the network's history —
- * each page checked by axe.
+ * wrong sex, the fixed file checks clean, is saved with one click; a long job's page follows its progress by polling
+ * until it ends; the uploads show in the network's history — each page checked by axe.
  */
 class ImportJourneyTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String HEADER = "Cognome;Nome;Sesso;Data di nascita;Paese di nascita;Cittadinanza;"
             + "Codice fiscale;Comune di residenza;Data primo contatto";
@@ -46,6 +51,22 @@ class ImportJourneyTest extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#import-result [role=status]")).getText())
                 .contains("1 accettate");
         assertAccessible();
+
+        // a job still running: the page polls and swaps the result in when it ends, without a reload
+        long running = jdbc.sql("""
+                insert into imports_job (network_code, username, kind, mode, file_name, file_sha256, file_bytes,
+                    status, rows_total, rows_done)
+                values ('milano', 'demo.operatore.milano', 'PARTICIPANTS', 'VALIDATE', 'lungo.xlsx', repeat('a', 64),
+                    10, 'RUNNING', 400, 100) returning id""").query(Long.class).single();
+        open("/imports/" + running);
+        waitForStatus("In corso");
+        assertThat(driver.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("25");
+        assertAccessible();
+        jdbc.sql("update imports_job set status = 'VALIDATED', rows_done = 400, rows_accepted = 400, finished_at = now()"
+                + " where id = :id").param("id", running).update();
+        waitForStatus("Controllato, nessun errore");
+        assertThat(driver.findElement(By.cssSelector("#import-result [role=status]")).getText())
+                .contains("400 accettate");
 
         open("/imports");
         WebElement history = waitFor(By.cssSelector("table tbody"));

@@ -432,6 +432,20 @@ class ImportsTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aJobLeftRunningByAStoppedProcessIsMarkedFailedAtStartUp() {
+        long id = jdbc.sql("""
+                insert into imports_job (network_code, username, kind, mode, file_name, file_sha256, file_bytes, status)
+                values ('milano', 'test.operator.milano', 'PARTICIPANTS', 'COMMIT', 'x.csv', repeat('a', 64), 1,
+                    'RUNNING') returning id""").query(Long.class).single();
+
+        imports.failAbandoned();
+
+        ImportJob job = TestActors.call(MILANO, () -> imports.job(id));
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.finishedAt()).isNotNull();
+    }
+
     // --- helpers ---
 
     private ImportJob run(ImportMode mode, String name, byte[] file) {
