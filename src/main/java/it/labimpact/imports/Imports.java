@@ -1,6 +1,8 @@
 package it.labimpact.imports;
 
 import it.labimpact.audit.AuditTrail;
+import it.labimpact.participant.PrivacyNotices;
+import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.Role;
@@ -43,6 +45,8 @@ public class Imports {
     private final HeldFiles files;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final PrivacyNotices notices;
+    private final Partnership partnership;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "imports");
         t.setDaemon(true);
@@ -50,12 +54,14 @@ public class Imports {
     });
 
     Imports(ImportRepository repository, ImportRunner runner, HeldFiles files, AuditTrail audit,
-            MessageSource messages) {
+            MessageSource messages, PrivacyNotices notices, Partnership partnership) {
         this.repository = repository;
         this.runner = runner;
         this.files = files;
         this.audit = audit;
         this.messages = messages;
+        this.notices = notices;
+        this.partnership = partnership;
     }
 
     /** Whether the actor may upload (network staff of a network). */
@@ -91,6 +97,15 @@ public class Imports {
         }
         if (consentNoticeVersion == null) {
             throw new RuleViolationException("consentNoticeVersion", "participant.consent.required");
+        }
+        // refused here once rather than on every row of the file
+        if (consentNoticeVersion != notices.current(Locale.ITALIAN).version()) {
+            throw new RuleViolationException("consentNoticeVersion", "participant.consent.outdated");
+        }
+        long member = organisation;
+        if (partnership.network(actor.networkCode()).stream().flatMap(n -> n.members().stream())
+                .noneMatch(m -> m.organisationId() == member && m.active())) {
+            throw new RuleViolationException("organisationId", "participant.organisation.notMember");
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : strip(fileName);
         String sha = sha256(file);

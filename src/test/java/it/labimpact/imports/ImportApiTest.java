@@ -114,6 +114,16 @@ class ImportApiTest {
         assertThat(noConsent.getStatus()).isEqualTo(422);
         assertThat(noConsent.getContentType()).startsWith("application/problem+json");
 
+        long cremascaLead = ParticipantFixtures.leadOrganisation(jdbc, "cremasca");
+        MockHttpServletResponse otherOrganisation = mvc.perform(multipart("/api/v1/imports").file(file("x"))
+                .param("mode", "VALIDATE").param("organisationId", String.valueOf(cremascaLead))
+                .param("consentNoticeVersion", String.valueOf(notice)).with(csrf()).with(TestActors.as(MILANO)))
+                .andReturn().getResponse();
+        assertThat(otherOrganisation.getStatus()).isEqualTo(422);
+        assertThat(json.readTree(otherOrganisation.getContentAsString()).toString())
+                .contains("organisationId");
+        assertThat(jdbc.sql("select count(*) from imports_job").query(Long.class).single()).isZero();
+
         MockHttpServletResponse coordinator = mvc.perform(multipart("/api/v1/imports").file(file("x"))
                 .param("mode", "VALIDATE").with(csrf()).with(TestActors.as(TestActors.coordinator())))
                 .andReturn().getResponse();

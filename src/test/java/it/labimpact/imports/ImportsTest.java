@@ -331,11 +331,14 @@ class ImportsTest {
         byte[] file = new byte[100_001];
         java.util.Arrays.fill(file, (byte) 'a');
 
-        ImportJob job = run(ImportMode.VALIDATE, "big.csv", file);
+        Map<String, Long> before = counts(jdbc);
 
-        assertThat(job.status()).isEqualTo(ImportStatus.INVALID);
+        ImportJob job = run(ImportMode.COMMIT, "big.csv", file);
+
+        assertThat(job.status()).isEqualTo(ImportStatus.REJECTED);
         assertThat(job.problemKey()).isEqualTo("imports.file.tooLarge");
         assertThat(job.problemArgs()).containsExactly("0.1");
+        assertThat(counts(jdbc)).isEqualTo(before);
     }
 
     @Test
