@@ -1,7 +1,6 @@
 package it.labimpact.imports;
 
 import static it.labimpact.imports.ImportFixtures.csv;
-import static it.labimpact.imports.ImportFixtures.iso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
