@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link #refresh} takes the persons the owners' change feeds name, subtracts their old contribution from the
  * counts, recomputes their hits from the facts and adds the new contribution: a person counts once per cell, so
  * the counts stay exact. It runs before every read, in the reader's transaction, and in the background; one
- * refresh at a time (an advisory lock). When the computations or the project's start change, the store is rebuilt
+ * refresh at a time (an advisory lock, taken only when there is something to do, so readers do not wait for each
+ * other). When the computations or the project's start change, the store is rebuilt
  * from all the facts ({@link #rebuild}).
  *
  * <p>Ages are kept by birth year and grouped into the configured bands when read, so the bands and the reference
@@ -86,19 +87,21 @@ class IndicatorStore {
      * @return the number of persons brought up to date, or -1 after a rebuild
      */
     int refresh(List<IndicatorDefinition> catalogue, IndicatorSettings settings) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleValue();
         List<IndicatorDefinition> kept = catalogue.stream().filter(IndicatorStore::keeps).toList();
         String fingerprint = fingerprint(kept, settings);
+        // readers find nothing to do without waiting for each other; the lock only when there is work
+        if (upToDate(fingerprint)) {
+            return 0;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleValue();
         String stored = jdbc.sql("select fingerprint from indicator_store_state where id = 1").query(String.class)
                 .optional().orElse(null);
         if (!fingerprint.equals(stored)) {
             rebuild(kept, settings, fingerprint);
             return -1;
         }
-        boolean pending = jdbc.sql("select exists (select 1 from participant_fact_change)"
-                + " or exists (select 1 from activity_fact_change)").query(Boolean.class).single();
-        if (!pending) {
-            return 0;
+        if (!pending()) {
+            return 0; // done by another refresh meanwhile
         }
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("create temporary table ind_dirty (person_id uuid primary key) on commit drop").update();
@@ -156,6 +159,16 @@ class IndicatorStore {
             jdbc.sql("drop table " + table).update();
         }
         return persons;
+    }
+
+    private boolean upToDate(String fingerprint) {
+        return fingerprint.equals(jdbc.sql("select fingerprint from indicator_store_state where id = 1")
+                .query(String.class).optional().orElse(null)) && !pending();
+    }
+
+    private boolean pending() {
+        return jdbc.sql("select exists (select 1 from participant_fact_change)"
+                + " or exists (select 1 from activity_fact_change)").query(Boolean.class).single();
     }
 
     /** Empties the store and fills it from all the facts. */
