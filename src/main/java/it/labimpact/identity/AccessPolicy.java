@@ -177,6 +177,13 @@ public final class AccessPolicy {
             roles(POST, "/needs/*/status", MANAGERS), roles(PUT, "/api/v1/needs/*/status", MANAGERS),
             user(GET, "/needs/**"), user(POST, "/needs"), user(GET, "/api/v1/needs/**"), user(POST, "/api/v1/needs"),
 
+            // imports: spreadsheet uploads of participants and enrolments. Network staff upload for their own
+            // network (module); coordinators and administrators follow every network's jobs and reports
+            roles(GET, "/imports/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN),
+            roles(POST, "/imports/**", Role.OPERATOR, Role.NETWORK_LEAD),
+            roles(GET, "/api/v1/imports/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN),
+            roles(POST, "/api/v1/imports", Role.OPERATOR, Role.NETWORK_LEAD),
+
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

@@ -329,6 +329,33 @@ public class ParticipantRegistry {
         return register(actor.networkCode(), organisationId, consentNoticeVersion, data);
     }
 
+    /**
+     * The active record the actor's network already holds for the person {@code data} describes (same code, or
+     * same names, birth date, sex and country of birth, as {@link #register} decides), without registering
+     * anything: lets a spreadsheet upload report a row as already present instead of refusing it. Returns
+     * nothing for project-wide actors, who hold no network.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> heldByNetwork(ParticipantData data) {
+        Actor actor = requireRole(STAFF);
+        if (actor.networkCode() == null || data.surname() == null || data.givenNames() == null
+                || data.birthDate() == null || data.sex() == null || data.birthCountry() == null) {
+            return Optional.empty();
+        }
+        String code = TaxCode.normalise(data.taxCode());
+        UUID byCode = code == null ? null : repository.personFor(hashes.code(code)).orElse(null);
+        UUID byName = repository.personFor(hashes.person(data.surname(), data.givenNames(), data.birthDate(),
+                data.sex().name(), data.birthCountry())).orElse(null);
+        UUID person = byCode != null ? byCode
+                : byName != null && !(code != null && repository.hasCode(byName)) ? byName : null;
+        if (person == null) {
+            return Optional.empty();
+        }
+        return repository.ofPerson(person).stream()
+                .filter(p -> !p.erased() && p.networkCode().equals(actor.networkCode()))
+                .map(ParticipantSummary::id).findFirst();
+    }
+
     /** The actor's own record of a person (by the project-wide pseudonymous id), if their scope holds one. */
     public Optional<ParticipantSummary> recordOfPerson(UUID personId) {
         Actor actor = requireRole(STAFF);

@@ -135,6 +135,24 @@ class ParticipantRegistryTest {
     }
 
     @Test
+    void findsTheNetworksOwnRecordOfAPersonWithoutRegisteringAnything() {
+        UUID awa = register(registry, jdbc, MILANO, person("Ndiaye", "Awa", BORN, "MHMFTM90C52Z330Q")).participantId();
+        long identities = jdbc.sql("select count(*) from participant_identity").query(Long.class).single();
+
+        TestActors.actAs(MILANO);
+        // the same code with a typo in the name, and the same identity without a code: both the record of Milano
+        assertThat(registry.heldByNetwork(person("Ndiay", "Awa", BORN, "MHMFTM90C52Z330Q"))).contains(awa);
+        assertThat(registry.heldByNetwork(person("Ndiaye", "Awa", BORN, null))).contains(awa);
+        assertThat(registry.heldByNetwork(person("Ndiaye", "Awa", BORN.plusDays(1), null))).isEmpty();
+        TestActors.actAs(CREMASCA);
+        assertThat(registry.heldByNetwork(person("Ndiaye", "Awa", BORN, "MHMFTM90C52Z330Q"))).isEmpty();
+        TestActors.clear();
+
+        assertThat(jdbc.sql("select count(*) from participant_identity").query(Long.class).single())
+                .isEqualTo(identities);
+    }
+
+    @Test
     void refusesTheSamePersonTwiceInOneNetwork() {
         register(registry, jdbc, MILANO, person("Ndiaye", "Awa", BORN, null));
         long before = count();

@@ -78,7 +78,7 @@ class PagesRenderTest {
                 "/trainings/" + training, "/trainings/" + training + "/attendance",
                 "/cooperation/graph", "/cooperation/graph?period=2025-Q2&network=milano", "/cooperation/scorecard",
                 "/cooperation/scorecard?period=2025", "/indicators/P1-COOP-TIES/records?period=PTD",
-                "/indicators/P1-MEETINGS/records?period=PTD&network=milano");
+                "/indicators/P1-MEETINGS/records?period=PTD&network=milano", "/imports");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }

@@ -26,7 +26,7 @@ class WebConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
     static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit",
             "activity", "participant", "enrolment", "assessment", "survey", "indicator", "report", "dashboard",
-            "cooperation", "governance", "referral", "training");
+            "cooperation", "governance", "referral", "training", "imports");
 
     /**
      * One bundle per module, {@code messages/<module>_<lang>.properties}, UTF-8; a language without a
