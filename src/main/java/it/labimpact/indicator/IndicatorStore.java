@@ -86,9 +86,15 @@ class IndicatorStore {
      * @return the number of persons brought up to date, or -1 after a rebuild
      */
     int refresh(List<IndicatorDefinition> catalogue, IndicatorSettings settings) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleValue();
         List<IndicatorDefinition> kept = catalogue.stream().filter(IndicatorStore::keeps).toList();
         String fingerprint = fingerprint(kept, settings);
+        // the usual case of a read: nothing to bring up to date, and no lock, so that readers do not queue behind
+        // each other for the whole of their transactions (a refresh in progress has not committed the removal of
+        // the persons it takes from the feeds: they are still seen here, and the reader waits for it below)
+        if (upToDate(fingerprint)) {
+            return 0;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleValue();
         String stored = jdbc.sql("select fingerprint from indicator_store_state where id = 1").query(String.class)
                 .optional().orElse(null);
         if (!fingerprint.equals(stored)) {
@@ -159,6 +165,15 @@ class IndicatorStore {
     }
 
     /** Empties the store and fills it from all the facts. */
+    /** Whether the store was built by these computations and no change waits in the owners' feeds. */
+    private boolean upToDate(String fingerprint) {
+        return jdbc.sql("""
+                select coalesce((select fingerprint from indicator_store_state where id = 1) = :fingerprint, false)
+                and not exists (select 1 from participant_fact_change)
+                and not exists (select 1 from activity_fact_change)""")
+                .param("fingerprint", fingerprint).query(Boolean.class).single();
+    }
+
     private void rebuild(List<IndicatorDefinition> kept, IndicatorSettings settings, String fingerprint) {
         long started = System.nanoTime();
         jdbc.sql("set local work_mem = '256MB'").update();

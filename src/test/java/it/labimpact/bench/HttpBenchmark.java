@@ -62,6 +62,8 @@ public final class HttpBenchmark {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ADMIN = "bench-admin";
     private static final String OPERATOR = "bench-operator";
+    /** wrk's timeout: a request answered later counts as an error (a timeout). */
+    private static final int TIMEOUT_S = 10;
 
     private final String size;
     private final String duration;
@@ -325,7 +327,7 @@ public final class HttpBenchmark {
     /** Runs wrk with bench/http.lua for {@code time}; the values of its RESULT line. */
     private Map<String, String> wrk(Target t, Map<Auth, String> credentials, String time) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + time,
-                "--timeout", "10s", "-s", "bench/http.lua", uri(t.path()).toString()).redirectErrorStream(true);
+                "--timeout", TIMEOUT_S + "s", "-s", "bench/http.lua", uri(t.path()).toString()).redirectErrorStream(true);
         String credential = credentials.get(t.auth());
         switch (t.auth()) {
             case ADMIN_SESSION, OPERATOR_SESSION -> pb.environment().put("BENCH_COOKIE", credential);
@@ -432,7 +434,7 @@ public final class HttpBenchmark {
                 queryLong(ds, "select count(*) from activity_session"), network,
                 queryLong(ds, "select count(*) from participant where network_code = '" + network + "'")));
         report.append("Load: `wrk -t").append(threads).append(" -c").append(connections).append(" -d")
-                .append(duration).append(" --timeout 10s -s bench/http.lua`, each target after a ").append(warmup)
+                .append(duration).append(" --timeout ").append(TIMEOUT_S).append("s -s bench/http.lua`, each target after a ").append(warmup)
                 .append(" warm-up at the same concurrency; wrk runs on the same machine (loopback).  \n");
         report.append("Load average before: `").append(Files.readString(Path.of("/proc/loadavg")).trim())
                 .append("`\n\n");
@@ -448,12 +450,11 @@ public final class HttpBenchmark {
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Result r : results) {
             System.out.println(line(r));
-            boolean ok = r.num("p95_us") < 100_000 && r.errors() == 0;
             report.append(String.format(Locale.ROOT,
-                    "| %s | `%s` | %.1f | %.1f | %.1f | %.0f | %.1f | %,d | %d (%s) | %.2f | %.2f | %s | %s |%n",
-                    r.target().name(), r.target().path(), ms(r, "p50_us"), ms(r, "p95_us"), ms(r, "p99_us"),
-                    ms(r, "max_us"), r.rps(), r.num("requests"), r.errors(), codes(r), perRequest(r.appCpuMs(), r),
-                    perRequest(r.dbCpuMs(), r), r.loadAfter().split(" ")[0], ok ? "met" : "**missed**"));
+                    "| %s | `%s` | %s | %s | %s | %.0f | %.1f | %,d | %d (%s) | %.2f | %.2f | %s | %s |%n",
+                    r.target().name(), r.target().path(), pct(r, 50), pct(r, 95), pct(r, 99),
+                    r.num("max_us") / 1000.0, r.rps(), r.num("requests"), r.errors(), codes(r), perRequest(r.appCpuMs(), r),
+                    perRequest(r.dbCpuMs(), r), r.loadAfter().split(" ")[0], met(r) ? "met" : "**missed**"));
         }
         System.out.println();
         report.append("\nGoal: p95 under 100 ms and no error for every target. \"app/db CPU ms/request\": CPU time"
@@ -470,13 +471,24 @@ public final class HttpBenchmark {
     }
 
     private String line(Result r) {
-        return String.format(Locale.ROOT, "%-38s %8.1f %8.1f %8.1f %8.0f %8.1f %7d %9.2f %9.2f",
-                r.target().name(), ms(r, "p50_us"), ms(r, "p95_us"), ms(r, "p99_us"), ms(r, "max_us"), r.rps(),
+        return String.format(Locale.ROOT, "%-38s %8s %8s %8s %8.0f %8.1f %7d %9.2f %9.2f",
+                r.target().name(), pct(r, 50), pct(r, 95), pct(r, 99), r.num("max_us") / 1000.0, r.rps(),
                 r.errors(), perRequest(r.appCpuMs(), r), perRequest(r.dbCpuMs(), r));
     }
 
-    private static double ms(Result r, String key) {
-        return r.num(key) / 1000.0;
+    /**
+     * A percentile in milliseconds; wrk keeps no latency above its timeout (it counts a timeout instead), so a
+     * percentile that falls among the timeouts is shown as "> timeout".
+     */
+    private static String pct(Result r, int percentile) {
+        if (r.num("requests") == 0 || r.num("timeout") > (100 - percentile) / 100.0 * r.num("requests")) {
+            return "> " + TIMEOUT_S * 1000;
+        }
+        return String.format(Locale.ROOT, "%.1f", r.num("p" + percentile + "_us") / 1000.0);
+    }
+
+    private static boolean met(Result r) {
+        return r.errors() == 0 && r.num("requests") > 0 && r.num("p95_us") < 100_000;
     }
 
     private static double perRequest(double ms, Result r) {
@@ -494,6 +506,7 @@ public final class HttpBenchmark {
                 + "| target | request ms (median) | statements / request | database ms / request | slowest statement"
                 + " (ms, start) |\n|---|---:|---:|---:|---|\n");
         progress("statements per request (%d sequential requests each):", n);
+        StringBuilder plans = new StringBuilder();
         for (Target t : targets) {
             List<Long> times = new ArrayList<>();
             IndicatorBenchmark.StatementRecorder.start();
@@ -517,8 +530,38 @@ public final class HttpBenchmark {
                     rec.size() / (double) n, db / n, slowest.map(r -> abbreviate(r.sql())).orElse(""));
             report.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s |%n", t.name(), times.get(n / 2),
                     rec.size() / (double) n, db / n, head));
+            slowest.filter(r -> r.sql().strip().toLowerCase(Locale.ROOT).startsWith("select") && r.ms() >= 5)
+                    .ifPresent(r -> plans.append(String.format(Locale.ROOT, "%s, %.1f ms:%n%n```sql%n%s%n```%n%n```%n%s```"
+                            + "%n%n", t.name(), r.ms(), r.sql().strip(), explain(ds, r))));
         }
         report.append('\n');
+        if (!plans.isEmpty()) {
+            report.append("Plans of the slowest statements of 5 ms or more (`explain (analyze, buffers)`, run again"
+                    + " after the requests):\n\n").append(plans);
+        }
+    }
+
+    /** {@code explain (analyze, buffers)} of a recorded statement with its parameters, in a transaction rolled back. */
+    private static String explain(DataSource ds, IndicatorBenchmark.Recorded r) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("explain (analyze, buffers) " + r.sql())) {
+                for (Map.Entry<Integer, Object> p : r.params().entrySet()) {
+                    ps.setObject(p.getKey(), p.getValue());
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            return "(could not explain: " + e.getMessage() + ")\n";
+        }
     }
 
     private static String abbreviate(String sql) {
