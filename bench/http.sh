@@ -6,13 +6,14 @@
 # password generated for this run, are logged in over HTTP, and get one-day API tokens; wrk receives the session
 # cookie or the token in its environment and bench/http.lua counts non-2xx answers and reads the percentiles.
 # Usage: bench/http.sh [--size full|small] [--duration 60s] [--connections 50] [--threads 2] [--warmup 5s]
-#                      [--quarter 2026-Q2] [--only TEXT] [--port 25480]
+#                      [--quarter 2026-Q2] [--only TEXT,TEXT] [--dashboard-cache SECONDS] [--port 25480]
 #   --size: data folder bench/data/<size> (full: 1,000,000 participants; small: 10,000)
 #   --duration: wrk's measured run per target (11 targets: the default full run takes about 13 minutes)
 #   --connections / --threads: wrk's open connections (concurrent requests) and threads
 #   --warmup: an unmeasured wrk run before each target, at the same concurrency
 #   --quarter: the period of /api/v1/indicators/values
-#   --only: measure only the targets whose path or name contains TEXT
+#   --only: measure only the targets whose path or name contains one of the TEXTs
+#   --dashboard-cache: labimpact.dashboard.cache-seconds (default: the value in application.yaml)
 #   --port: the application's port (PostgreSQL listens on port + 10); default 25480 (full) or 25481 (small)
 # Installs wrk (Debian package) with apt-get when missing. Prints a table; writes bench/out/http-<size>.md.
 set -euo pipefail

@@ -35,14 +35,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The HTTP benchmark under load (issue "Spreadsheet import, realistic data at scale, and the performance record",
@@ -72,6 +75,7 @@ public final class HttpBenchmark {
     private final int threads;
     private final String quarter;
     private final String only;
+    private final String dashboardCache;
     private final int port;
     private final Path out = Path.of("bench", "out");
     private final StringBuilder report = new StringBuilder();
@@ -109,6 +113,8 @@ public final class HttpBenchmark {
         this.threads = Integer.parseInt(args.getOrDefault("threads", "2"));
         this.quarter = args.getOrDefault("quarter", "2026-Q2");
         this.only = args.getOrDefault("only", "");
+        this.dashboardCache = args.getOrDefault("dashboard-cache",
+                applicationSetting("labimpact.dashboard.cache-seconds", "0"));
         this.port = Integer.parseInt(args.getOrDefault("port", "small".equals(size) ? "25481" : "25480"));
         if (!size.equals("small") && !size.equals("full")) {
             throw new IllegalArgumentException("--size small|full");
@@ -142,6 +148,9 @@ public final class HttpBenchmark {
                         "--labimpact.embedded-db.port=" + (port + 10),
                         "--labimpact.vault.key-dir=" + Path.of("bench", "data", size, "keys"),
                         "--labimpact.demo.enabled=false",
+                        // the test class path carries the tests' configuration (dashboards not cached): the
+                        // application's own setting, or the one asked for
+                        "--labimpact.dashboard.cache-seconds=" + dashboardCache,
                         "--server.address=127.0.0.1",
                         "--server.port=" + port,
                         "--server.tomcat.mbeanregistry.enabled=true",
@@ -186,6 +195,14 @@ public final class HttpBenchmark {
         }
     }
 
+    /** A setting as the application's own configuration (src/main/resources/application.yaml) gives it. */
+    private static String applicationSetting(String key, String otherwise) {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource(Path.of("src", "main", "resources", "application.yaml")));
+        Properties p = yaml.getObject();
+        return p == null ? otherwise : p.getProperty(key, otherwise);
+    }
+
     private List<Target> targets(String network) {
         List<Target> all = List.of(
                 new Target("dashboard (project)", "/dashboard", Auth.ADMIN_SESSION),
@@ -202,7 +219,9 @@ public final class HttpBenchmark {
         if (only.isBlank()) {
             return all;
         }
-        return all.stream().filter(t -> t.path().contains(only) || t.name().contains(only)).toList();
+        List<String> wanted = List.of(only.split(","));
+        return all.stream().filter(t -> wanted.stream().anyMatch(w -> t.path().contains(w) || t.name().contains(w)))
+                .toList();
     }
 
     // ---------------------------------------------------------------------------------------------------- accounts
@@ -327,7 +346,8 @@ public final class HttpBenchmark {
     /** Runs wrk with bench/http.lua for {@code time}; the values of its RESULT line. */
     private Map<String, String> wrk(Target t, Map<Auth, String> credentials, String time) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + time,
-                "--timeout", TIMEOUT_S + "s", "-s", "bench/http.lua", uri(t.path()).toString()).redirectErrorStream(true);
+                "--timeout", TIMEOUT_S + "s", "-s", "bench/http.lua", uri(t.path()).toString())
+                .redirectErrorStream(true);
         String credential = credentials.get(t.auth());
         switch (t.auth()) {
             case ADMIN_SESSION, OPERATOR_SESSION -> pb.environment().put("BENCH_COOKIE", credential);
@@ -434,8 +454,11 @@ public final class HttpBenchmark {
                 queryLong(ds, "select count(*) from activity_session"), network,
                 queryLong(ds, "select count(*) from participant where network_code = '" + network + "'")));
         report.append("Load: `wrk -t").append(threads).append(" -c").append(connections).append(" -d")
-                .append(duration).append(" --timeout ").append(TIMEOUT_S).append("s -s bench/http.lua`, each target after a ").append(warmup)
-                .append(" warm-up at the same concurrency; wrk runs on the same machine (loopback).  \n");
+                .append(duration).append(" --timeout ").append(TIMEOUT_S)
+                .append("s -s bench/http.lua`, each target after a ").append(warmup)
+                .append(" warm-up at the same concurrency; wrk runs on the same machine (loopback). Dashboards cached")
+                .append(" for ")
+                .append(dashboardCache).append(" s (`labimpact.dashboard.cache-seconds`).  \n");
         report.append("Load average before: `").append(Files.readString(Path.of("/proc/loadavg")).trim())
                 .append("`\n\n");
     }
@@ -453,7 +476,8 @@ public final class HttpBenchmark {
             report.append(String.format(Locale.ROOT,
                     "| %s | `%s` | %s | %s | %s | %.0f | %.1f | %,d | %d (%s) | %.2f | %.2f | %s | %s |%n",
                     r.target().name(), r.target().path(), pct(r, 50), pct(r, 95), pct(r, 99),
-                    r.num("max_us") / 1000.0, r.rps(), r.num("requests"), r.errors(), codes(r), perRequest(r.appCpuMs(), r),
+                    r.num("max_us") / 1000.0, r.rps(), r.num("requests"), r.errors(), codes(r),
+                    perRequest(r.appCpuMs(), r),
                     perRequest(r.dbCpuMs(), r), r.loadAfter().split(" ")[0], met(r) ? "met" : "**missed**"));
         }
         System.out.println();
@@ -531,8 +555,9 @@ public final class HttpBenchmark {
             report.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %s |%n", t.name(), times.get(n / 2),
                     rec.size() / (double) n, db / n, head));
             slowest.filter(r -> r.sql().strip().toLowerCase(Locale.ROOT).startsWith("select") && r.ms() >= 5)
-                    .ifPresent(r -> plans.append(String.format(Locale.ROOT, "%s, %.1f ms:%n%n```sql%n%s%n```%n%n```%n%s```"
-                            + "%n%n", t.name(), r.ms(), r.sql().strip(), explain(ds, r))));
+                    .ifPresent(r -> plans.append(String.format(Locale.ROOT,
+                            "%s, %.1f ms:%n%n```sql%n%s%n```%n%n```%n%s```%n%n", t.name(), r.ms(), r.sql().strip(),
+                            explain(ds, r))));
         }
         report.append('\n');
         if (!plans.isEmpty()) {
