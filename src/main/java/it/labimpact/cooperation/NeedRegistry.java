@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +68,7 @@ public class NeedRegistry {
         String network = q.network() == null || q.network().isBlank() ? null : q.network().strip();
         NeedRepository.Filter filter = new NeedRepository.Filter(actor.seesWholeProject() ? null : actor.networkCode(),
                 network, q.theme(), q.status(), q.from(), q.to());
-        Names names = new Names();
+        PartnershipNames names = new PartnershipNames(partnership);
         List<NeedView> items = repository.needs(filter, page.offset(), page.size()).stream()
                 .map(r -> view(r, names, List.of())).toList();
         return new PageResponse<>(items, page.page(), page.size(), repository.count(filter));
@@ -79,7 +78,7 @@ public class NeedRegistry {
     @Transactional(readOnly = true)
     public NeedView need(long id) {
         NeedRepository.NeedRow row = readable(id);
-        return view(row, new Names(), repository.history(id));
+        return view(row, new PartnershipNames(partnership), repository.history(id));
     }
 
     /** The networks the actor may record needs for and filter by. */
@@ -208,7 +207,7 @@ public class NeedRegistry {
         return counts.getOrDefault(theme + "/" + network + "/" + q, 0L);
     }
 
-    private NeedView view(NeedRepository.NeedRow r, Names names, List<NeedView.Change> history) {
+    private NeedView view(NeedRepository.NeedRow r, PartnershipNames names, List<NeedView.Change> history) {
         Comune comune = r.comuneIstat() == null ? null : territory.comune(r.comuneIstat()).orElse(null);
         return new NeedView(r.id(), r.networkCode(), names.network(r.networkCode()), r.theme(), r.comuneIstat(),
                 comune == null ? null : comune.name(), r.organisationId(),
@@ -217,22 +216,4 @@ public class NeedRegistry {
                 r.statusChangedAt(), r.version(), history);
     }
 
-    /** Names from the partnership, each looked up once per call. */
-    private final class Names {
-        private Map<String, String> networks;
-        private final Map<Long, String> organisations = new HashMap<>();
-
-        String network(String code) {
-            if (networks == null) {
-                networks = partnership.networks().stream()
-                        .collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name));
-            }
-            return networks.getOrDefault(code, code);
-        }
-
-        String organisation(long id) {
-            return organisations.computeIfAbsent(id, o -> partnership.organisation(o)
-                    .map(d -> d.summary().name()).orElse(String.valueOf(o)));
-        }
-    }
 }

@@ -2,8 +2,6 @@ package it.labimpact.cooperation;
 
 import it.labimpact.audit.AuditTrail;
 import it.labimpact.partnership.NetworkDetail;
-import it.labimpact.partnership.NetworkSummary;
-import it.labimpact.partnership.OrganisationDetail;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.participant.Assessment;
 import it.labimpact.participant.AssessmentKind;
@@ -25,7 +23,6 @@ import it.labimpact.shared.ScopeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -171,7 +167,7 @@ public class Referrals {
         ReferralRepository.Scope scope = scope(actor, query);
         List<ReferralRepository.ReferralRow> rows = repository.list(scope, query.status(), query.service(),
                 page.offset(), page.size());
-        Names names = new Names();
+        PartnershipNames names = new PartnershipNames(partnership);
         return new PageResponse<>(rows.stream().map(r -> view(actor, r, names)).toList(), page.page(), page.size(),
                 repository.count(scope, query.status(), query.service()));
     }
@@ -179,7 +175,7 @@ public class Referrals {
     @Transactional(readOnly = true)
     public ReferralView referral(long id) {
         Actor actor = staff();
-        return view(actor, visible(actor, id), new Names());
+        return view(actor, visible(actor, id), new PartnershipNames(partnership));
     }
 
     /**
@@ -391,26 +387,8 @@ public class Referrals {
         return lower + "+";
     }
 
-    /** Network and organisation names, read at most once each while building a page. */
-    private final class Names {
-        private Map<String, String> networks;
-        private final Map<Long, String> organisations = new HashMap<>();
 
-        String network(String code) {
-            if (networks == null) {
-                networks = partnership.networks().stream()
-                        .collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name));
-            }
-            return networks.getOrDefault(code, code);
-        }
-
-        String organisation(long id) {
-            return organisations.computeIfAbsent(id, o -> partnership.organisation(o)
-                    .map(OrganisationDetail::summary).map(s -> s.name()).orElse(String.valueOf(o)));
-        }
-    }
-
-    private static ReferralView view(Actor actor, ReferralRepository.ReferralRow r, Names names) {
+    private static ReferralView view(Actor actor, ReferralRepository.ReferralRow r, PartnershipNames names) {
         boolean seesRecord = actor.seesWholeProject() || sending(actor, r);
         return new ReferralView(r.id(), seesRecord ? r.participantId() : null, r.personId(), r.fromNetworkCode(),
                 names.network(r.fromNetworkCode()), r.fromOrganisationId(), names.organisation(r.fromOrganisationId()),

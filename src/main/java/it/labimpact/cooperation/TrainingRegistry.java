@@ -86,7 +86,7 @@ public class TrainingRegistry {
         }
         TrainingRepository.Filter filter = new TrainingRepository.Filter(scope, network, projectOnly, q.theme(),
                 q.from(), q.to());
-        Names names = new Names();
+        PartnershipNames names = new PartnershipNames(partnership);
         List<TrainingSummary> items = repository.trainings(filter, page.offset(), page.size()).stream()
                 .map(r -> summary(r, names)).toList();
         return new PageResponse<>(items, page.page(), page.size(), repository.count(filter));
@@ -97,7 +97,7 @@ public class TrainingRegistry {
     public TrainingDetail detail(long id) {
         TrainingRepository.TrainingRow row = readable(id);
         Actor actor = Actor.require();
-        Names names = new Names();
+        PartnershipNames names = new PartnershipNames(partnership);
         List<TrainingAttendee> attendees = repository.attendees(id).stream()
                 .map(a -> new TrainingAttendee(a.id(), a.operatorKey(), a.surname(), a.givenName(), a.organisationId(),
                         names.organisation(a.organisationId()), a.role(), a.roleOther(), a.hoursAttended(),
@@ -302,7 +302,7 @@ public class TrainingRegistry {
         return detail.members().stream().map(Member::organisationId).collect(Collectors.toSet());
     }
 
-    private TrainingSummary summary(TrainingRepository.TrainingRow r, Names names) {
+    private TrainingSummary summary(TrainingRepository.TrainingRow r, PartnershipNames names) {
         return new TrainingSummary(r.id(), r.title(), r.theme(), r.networkCode(),
                 r.networkCode() == null ? null : names.network(r.networkCode()), r.organiserId(),
                 names.organisation(r.organiserId()), r.startDate(), r.endDate(), r.hours(), r.mode(), r.attendees(),
@@ -330,22 +330,4 @@ public class TrainingRegistry {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Names from the partnership, each looked up once per call. */
-    private final class Names {
-        private Map<String, String> networks;
-        private final Map<Long, String> organisations = new HashMap<>();
-
-        String network(String code) {
-            if (networks == null) {
-                networks = partnership.networks().stream()
-                        .collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name));
-            }
-            return networks.getOrDefault(code, code);
-        }
-
-        String organisation(long id) {
-            return organisations.computeIfAbsent(id, o -> partnership.organisation(o)
-                    .map(d -> d.summary().name()).orElse(String.valueOf(o)));
-        }
-    }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link #refresh} takes the persons the owners' change feeds name, subtracts their old contribution from the
  * counts, recomputes their hits from the facts and adds the new contribution: a person counts once per cell, so
  * the counts stay exact. It runs before every read, in the reader's transaction, and in the background; one
- * refresh at a time (an advisory lock). When the computations or the project's start change, the store is rebuilt
+ * refresh at a time (an advisory lock, taken only when there is something to do, so readers do not wait for each
+ * other). When the computations or the project's start change, the store is rebuilt
  * from all the facts ({@link #rebuild}).
  *
  * <p>Ages are kept by birth year and grouped into the configured bands when read, so the bands and the reference
@@ -88,9 +89,7 @@ class IndicatorStore {
     int refresh(List<IndicatorDefinition> catalogue, IndicatorSettings settings) {
         List<IndicatorDefinition> kept = catalogue.stream().filter(IndicatorStore::keeps).toList();
         String fingerprint = fingerprint(kept, settings);
-        // the usual case of a read: nothing to bring up to date, and no lock, so that readers do not queue behind
-        // each other for the whole of their transactions (a refresh in progress has not committed the removal of
-        // the persons it takes from the feeds: they are still seen here, and the reader waits for it below)
+        // readers find nothing to do without waiting for each other; the lock only when there is work
         if (upToDate(fingerprint)) {
             return 0;
         }
@@ -101,10 +100,8 @@ class IndicatorStore {
             rebuild(kept, settings, fingerprint);
             return -1;
         }
-        boolean pending = jdbc.sql("select exists (select 1 from participant_fact_change)"
-                + " or exists (select 1 from activity_fact_change)").query(Boolean.class).single();
-        if (!pending) {
-            return 0;
+        if (!pending()) {
+            return 0; // done by another refresh meanwhile
         }
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("create temporary table ind_dirty (person_id uuid primary key) on commit drop").update();
@@ -164,16 +161,17 @@ class IndicatorStore {
         return persons;
     }
 
-    /** Empties the store and fills it from all the facts. */
-    /** Whether the store was built by these computations and no change waits in the owners' feeds. */
     private boolean upToDate(String fingerprint) {
-        return jdbc.sql("""
-                select coalesce((select fingerprint from indicator_store_state where id = 1) = :fingerprint, false)
-                and not exists (select 1 from participant_fact_change)
-                and not exists (select 1 from activity_fact_change)""")
-                .param("fingerprint", fingerprint).query(Boolean.class).single();
+        return fingerprint.equals(jdbc.sql("select fingerprint from indicator_store_state where id = 1")
+                .query(String.class).optional().orElse(null)) && !pending();
     }
 
+    private boolean pending() {
+        return jdbc.sql("select exists (select 1 from participant_fact_change)"
+                + " or exists (select 1 from activity_fact_change)").query(Boolean.class).single();
+    }
+
+    /** Empties the store and fills it from all the facts. */
     private void rebuild(List<IndicatorDefinition> kept, IndicatorSettings settings, String fingerprint) {
         long started = System.nanoTime();
         jdbc.sql("set local work_mem = '256MB'").update();
@@ -397,6 +395,57 @@ class IndicatorStore {
                             net, null, null, BigDecimal.valueOf(rs.getLong(4)), false));
                 });
         return byQuarter;
+    }
+
+    /** The stored column of each person breakdown for the drill-down ({@code h}: hit, {@code r}: record). */
+    private static final Map<Dimension, String> DRILL_COLUMNS = Map.of(
+            Dimension.ACTION, "h.action",
+            Dimension.ACTIVITY_TYPE, "h.type_code",
+            Dimension.PROVINCE, "coalesce(r.province_code, 'NA')",
+            Dimension.COMUNE, "coalesce(r.comune_istat, 'NA')",
+            Dimension.SEX, "coalesce(r.sex, 'NA')",
+            Dimension.CITIZENSHIP, "coalesce(r.citizenship, 'NA')",
+            Dimension.VULNERABILITY, "case when r.vulnerable then 'Y' else 'N' end");
+
+    /**
+     * The participant records behind a stored person count (a total, a network's, or a breakdown cell): those with a
+     * hit of the indicator in the period's quarters matching the breakdown key, at most {@code limit}.
+     */
+    List<DrillRecord> records(IndicatorDefinition d, Period period, String network, Dimension dimension, String key,
+            IndicatorSettings s, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("code", d.code());
+        params.put("from", Period.quarterOf(period.from()).from());
+        params.put("to", period.to());
+        params.put("limit", limit);
+        StringBuilder sql = new StringBuilder("select distinct r.participant_id::text, r.network_code"
+                + " from indicator_hit h join indicator_person_record r on r.participant_id = h.participant_id"
+                + " where h.code = :code and h.amount is null and h.quarter between :from and :to");
+        if (network != null) {
+            sql.append(" and r.network_code = :network");
+            params.put("network", network);
+        }
+        if (dimension == Dimension.NETWORK && key != null) {
+            sql.append(" and r.network_code = :key");
+            params.put("key", key);
+        } else if (dimension == Dimension.AGE_BAND && key != null) {
+            // as the engine's bands: a record without a birth year falls in the last band
+            boolean last = key.equals(s.ageBand(Integer.MAX_VALUE));
+            sql.append(" and (r.birth_year in (:years)").append(last ? " or r.birth_year is null)" : ")");
+            List<Integer> years = new ArrayList<>();
+            for (int age = -10; age <= 130; age++) {
+                if (s.ageBand(age).equals(key)) {
+                    years.add(period.referenceYear() - age);
+                }
+            }
+            params.put("years", years.isEmpty() ? List.of(Integer.MIN_VALUE) : years);
+        } else if (dimension != null && key != null) {
+            sql.append(" and ").append(DRILL_COLUMNS.get(dimension)).append(" = :key");
+            params.put("key", key);
+        }
+        sql.append(" order by 2, 1 limit :limit");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new DrillRecord("participant", rs.getString(1), rs.getString(2))).list();
     }
 
     /** A temporary table dropped at commit at the latest, analysed. */

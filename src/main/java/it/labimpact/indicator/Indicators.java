@@ -197,6 +197,9 @@ public class Indicators {
         if (network == null && !actor.seesWholeProject()) {
             throw new RecordNotFoundException("network", "project");
         }
+        if (d.rule() == CountingRule.PERSONS && stored(catalogue(), period)) {
+            return store.records(d, period, network, dimension, key, settings, IndicatorEngine.MAX_RECORDS);
+        }
         return engine.records(d, period, network, dimension, key, settings);
     }
 

@@ -6,6 +6,7 @@ import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.export.Table;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.export.Table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,17 +4,16 @@
  * Runs no SQL of its own on other modules' data: it reads the indicator, partnership, territory and activity
  * facades.
  *
- * <p>Public face: {@link it.labimpact.report.TableExport} and {@link it.labimpact.report.Table} (CSV and XLSX for
- * any table: BOM, {@code ;} or {@code ,}, formula cells neutralised), {@link it.labimpact.report.Reports}
+ * <p>Public face: {@link it.labimpact.report.Reports}
  * (indicators against targets, scope of a report), {@link it.labimpact.report.PeriodicReports} (the periodic
  * report and its PDF), {@link it.labimpact.report.ReportNotes} and {@link it.labimpact.report.OpenData}
- * (open-data files and their DCAT-AP_IT catalogue).
+ * (open-data files and their DCAT-AP_IT catalogue). The CSV and XLSX writers every export uses are in
+ * {@code shared.export}, so that any module can export its tables.
  *
  * <p>Tables: {@code report_note} (a network's note on a period, printed in the periodic report).
  *
  * <p>Depends on {@code indicator}, {@code partnership}, {@code territory}, {@code activity}, {@code cooperation}
- * (the title of a training behind a number), {@code audit},
- * {@code shared}.
+ * (the title of a training behind a number), {@code audit}, {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Report")
 package it.labimpact.report;

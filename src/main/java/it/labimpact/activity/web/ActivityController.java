@@ -16,6 +16,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,6 +7,7 @@ import it.labimpact.activity.ActivityTypeView;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;

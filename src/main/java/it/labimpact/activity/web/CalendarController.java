@@ -2,19 +2,10 @@ package it.labimpact.activity.web;
 
 import it.labimpact.activity.ActivityCatalogue;
 import it.labimpact.activity.CalendarEntry;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
+import it.labimpact.shared.calendar.MonthCalendar;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The month's sessions: a grid of weeks on wide screens, a list of days on narrow ones. */
 @Controller
 class CalendarController {
-
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
-
-    /** One day of the grid. */
-    record Day(LocalDate date, boolean inMonth, boolean today, List<CalendarEntry> entries) {
-    }
 
     private final ActivityCatalogue catalogue;
 
@@ -39,47 +24,12 @@ class CalendarController {
     @GetMapping("/activities/calendar")
     String calendar(@RequestParam(required = false) String month, @RequestParam(required = false) String network,
             Model model, Locale locale) {
-        YearMonth shown = parse(month);
+        YearMonth shown = MonthCalendar.month(month);
         List<CalendarEntry> entries = catalogue.calendar(shown, network);
-        Map<LocalDate, List<CalendarEntry>> byDay = entries.stream()
-                .collect(Collectors.groupingBy(e -> e.session().date()));
-        LocalDate today = LocalDate.now(ROME);
-        List<List<Day>> weeks = new ArrayList<>();
-        LocalDate day = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        while (!day.isAfter(last)) {
-            List<Day> week = new ArrayList<>();
-            for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
-                week.add(new Day(day, YearMonth.from(day).equals(shown), day.equals(today),
-                        byDay.getOrDefault(day, List.of())));
-            }
-            weeks.add(week);
-        }
-        model.addAttribute("month", shown);
-        model.addAttribute("previous", shown.minusMonths(1));
-        model.addAttribute("next", shown.plusMonths(1));
-        model.addAttribute("weeks", weeks);
-        model.addAttribute("days", weeks.stream().flatMap(List::stream)
-                .filter(d -> d.inMonth() && !d.entries().isEmpty()).toList());
+        MonthCalendar.addTo(model, shown, entries, e -> e.session().date(), locale);
         model.addAttribute("sessions", entries.size());
         model.addAttribute("network", network);
         model.addAttribute("networks", catalogue.readableNetworks());
-        model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values()).map(d -> {
-            String name = d.getDisplayName(TextStyle.FULL, locale);
-            return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
-        }).toList());
         return "activity/calendar";
-    }
-
-    /** The month asked for ({@code 2026-11}), or the current one when absent or not a month. */
-    private static YearMonth parse(String month) {
-        if (month != null && !month.isBlank()) {
-            try {
-                return YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                return YearMonth.now(ROME);
-            }
-        }
-        return YearMonth.now(ROME);
     }
 }

@@ -5,6 +5,7 @@ import it.labimpact.activity.ActivityManagement;
 import it.labimpact.activity.SessionData;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;

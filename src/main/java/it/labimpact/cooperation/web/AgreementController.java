@@ -15,6 +15,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -104,14 +105,14 @@ class AgreementController {
     String create(@Valid @ModelAttribute("form") AgreementData form, BindingResult binding, HttpServletRequest request,
             Model model, Locale locale, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return form(model, null, typed(request), ReferralForms.of(binding, messages, locale));
+            return form(model, null, typed(request), FormErrors.of(binding, messages, locale));
         }
         try {
             long id = agreements.create(form);
             redirect.addFlashAttribute("success", "agreement.saved");
             return "redirect:/agreements/" + id;
         } catch (RuleViolationException e) {
-            return form(model, null, typed(request), ReferralForms.of(e, messages, locale));
+            return form(model, null, typed(request), FormErrors.of(e, messages, locale));
         }
     }
 
@@ -129,16 +130,16 @@ class AgreementController {
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
         AgreementView agreement = agreements.agreement(id);
         if (binding.hasErrors()) {
-            return form(model, agreement, typed(request), ReferralForms.of(binding, messages, locale));
+            return form(model, agreement, typed(request), FormErrors.of(binding, messages, locale));
         }
         try {
             agreements.update(id, form);
             redirect.addFlashAttribute("success", "agreement.saved");
             return "redirect:/agreements/" + id;
         } catch (RuleViolationException e) {
-            return form(model, agreement, typed(request), ReferralForms.of(e, messages, locale));
+            return form(model, agreement, typed(request), FormErrors.of(e, messages, locale));
         } catch (ConcurrentEditException e) {
-            return form(model, agreement, typed(request), ReferralForms.conflict(messages, locale));
+            return form(model, agreement, typed(request), FormErrors.conflict(messages, locale));
         }
     }
 
@@ -194,7 +195,7 @@ class AgreementController {
     }
 
     private static Map<String, Object> typed(HttpServletRequest request) {
-        return ReferralForms.typed(request, "partyIds");
+        return FormErrors.typed(request, "partyIds");
     }
 
     private static Map<String, Object> values(AgreementData d) {

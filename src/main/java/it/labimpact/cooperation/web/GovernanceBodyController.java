@@ -12,13 +12,13 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.Role;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GovernanceBodyController {
 
-    private static final Set<String> LISTS = Set.of("organisationIds");
+    private static final String LISTS = "organisationIds";
 
     private final GovernanceBodies bodies;
     private final MeetingRegistry meetings;
@@ -88,16 +88,16 @@ class GovernanceBodyController {
     @PostMapping("/governance/bodies")
     String create(@Valid @ModelAttribute("form") GovernanceBodyData form, BindingResult binding,
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
-        Map<String, Object> typed = GovernanceForms.typed(request, LISTS);
+        Map<String, Object> typed = FormErrors.typed(request, LISTS);
         if (binding.hasErrors()) {
-            return form(model, null, typed, GovernanceForms.errors(binding, messages, locale));
+            return form(model, null, typed, FormErrors.of(binding, messages, locale));
         }
         try {
             long id = bodies.create(form);
             redirect.addFlashAttribute("success", "governance.body.saved");
             return "redirect:/governance/bodies/" + id;
         } catch (RuleViolationException e) {
-            return form(model, null, typed, GovernanceForms.errors(e, messages, locale));
+            return form(model, null, typed, FormErrors.of(e, messages, locale));
         }
     }
 
@@ -120,18 +120,18 @@ class GovernanceBodyController {
             BindingResult binding, HttpServletRequest request, Model model, Locale locale,
             RedirectAttributes redirect) {
         GovernanceBody body = manageable(id);
-        Map<String, Object> typed = GovernanceForms.typed(request, LISTS);
+        Map<String, Object> typed = FormErrors.typed(request, LISTS);
         if (binding.hasErrors()) {
-            return form(model, body, typed, GovernanceForms.errors(binding, messages, locale));
+            return form(model, body, typed, FormErrors.of(binding, messages, locale));
         }
         try {
             bodies.update(id, form);
             redirect.addFlashAttribute("success", "governance.body.saved");
             return "redirect:/governance/bodies/" + id;
         } catch (RuleViolationException e) {
-            return form(model, body, typed, GovernanceForms.errors(e, messages, locale));
+            return form(model, body, typed, FormErrors.of(e, messages, locale));
         } catch (ConcurrentEditException e) {
-            return form(model, body, typed, GovernanceForms.conflict(messages, locale));
+            return form(model, body, typed, FormErrors.conflict(messages, locale));
         }
     }
 

@@ -16,6 +16,7 @@ import it.labimpact.cooperation.MeetingStatus;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,7 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeetingController {
 
-    private static final Set<String> LISTS = Set.of("invitedIds");
+    private static final String LISTS = "invitedIds";
 
     private final MeetingRegistry meetings;
     private final GovernanceBodies bodies;
@@ -121,16 +121,16 @@ class MeetingController {
     String create(@Valid @ModelAttribute("form") MeetingData form, BindingResult binding, HttpServletRequest request,
             Model model, Locale locale, RedirectAttributes redirect) {
         GovernanceBody b = manageableBody(bodyId(request));
-        Map<String, Object> typed = GovernanceForms.typed(request, LISTS);
+        Map<String, Object> typed = FormErrors.typed(request, LISTS);
         if (binding.hasErrors()) {
-            return form(model, b, null, typed, GovernanceForms.errors(binding, messages, locale));
+            return form(model, b, null, typed, FormErrors.of(binding, messages, locale));
         }
         try {
             long id = meetings.create(form);
             redirect.addFlashAttribute("success", "governance.meeting.saved");
             return "redirect:/governance/meetings/" + id;
         } catch (RuleViolationException e) {
-            return form(model, b, null, typed, GovernanceForms.errors(e, messages, locale));
+            return form(model, b, null, typed, FormErrors.of(e, messages, locale));
         }
     }
 
@@ -159,18 +159,18 @@ class MeetingController {
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
         MeetingDetail meeting = manageable(id);
         GovernanceBody b = bodies.body(meeting.summary().bodyId());
-        Map<String, Object> typed = GovernanceForms.typed(request, LISTS);
+        Map<String, Object> typed = FormErrors.typed(request, LISTS);
         if (binding.hasErrors()) {
-            return form(model, b, meeting, typed, GovernanceForms.errors(binding, messages, locale));
+            return form(model, b, meeting, typed, FormErrors.of(binding, messages, locale));
         }
         try {
             meetings.update(id, form);
             redirect.addFlashAttribute("success", "governance.meeting.saved");
             return "redirect:/governance/meetings/" + id;
         } catch (RuleViolationException e) {
-            return form(model, b, meeting, typed, GovernanceForms.errors(e, messages, locale));
+            return form(model, b, meeting, typed, FormErrors.of(e, messages, locale));
         } catch (ConcurrentEditException e) {
-            return form(model, b, meeting, typed, GovernanceForms.conflict(messages, locale));
+            return form(model, b, meeting, typed, FormErrors.conflict(messages, locale));
         }
     }
 

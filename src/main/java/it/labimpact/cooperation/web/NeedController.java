@@ -15,6 +15,7 @@ import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,14 +98,14 @@ class NeedController {
             Model model, Locale locale, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(model, typed(request),
-                    TrainingFormErrors.of(binding, NeedData.class, request, validator, messages, locale));
+                    FormErrors.of(binding, NeedData.class, request, validator, messages, locale));
         }
         try {
             long id = needs.record(form);
             redirect.addFlashAttribute("success", "need.saved");
             return "redirect:/needs/" + id;
         } catch (RuleViolationException e) {
-            return form(model, typed(request), TrainingFormErrors.of(e, messages, locale));
+            return form(model, typed(request), FormErrors.of(e, messages, locale));
         }
     }
 
@@ -124,16 +125,16 @@ class NeedController {
         values.put("status", request.getParameter("status"));
         values.put("response", request.getParameter("response"));
         if (binding.hasErrors()) {
-            return detailPage(model, need, values, TrainingFormErrors.of(binding, messages, locale));
+            return detailPage(model, need, values, FormErrors.of(binding, messages, locale));
         }
         try {
             needs.changeStatus(id, form);
             redirect.addFlashAttribute("success", "need.status.saved");
             return "redirect:/needs/" + id;
         } catch (RuleViolationException e) {
-            return detailPage(model, need, values, TrainingFormErrors.of(e, messages, locale));
+            return detailPage(model, need, values, FormErrors.of(e, messages, locale));
         } catch (ConcurrentEditException e) {
-            return detailPage(model, need, values, TrainingFormErrors.conflict(messages, locale));
+            return detailPage(model, need, values, FormErrors.conflict(messages, locale));
         }
     }
 

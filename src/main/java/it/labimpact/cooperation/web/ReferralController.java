@@ -26,6 +26,7 @@ import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -119,9 +120,9 @@ class ReferralController {
     String send(@ModelAttribute("form") ReferralData typed, BindingResult binding,
             @RequestParam(required = false) String to, HttpServletRequest request, Model model, Locale locale,
             RedirectAttributes redirect) {
-        Map<String, Object> values = ReferralForms.typed(request);
+        Map<String, Object> values = FormErrors.typed(request);
         if (binding.hasErrors()) {
-            return form(model, values, ReferralForms.of(binding, messages, locale), null, null, locale);
+            return form(model, values, FormErrors.of(binding, messages, locale), null, null, locale);
         }
         ReferralData form = withReceiver(typed, to);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -137,7 +138,7 @@ class ReferralController {
             redirect.addFlashAttribute("success", "referral.sent");
             return "redirect:/referrals/" + id;
         } catch (RuleViolationException e) {
-            Map<String, String> error = ReferralForms.of(e, messages, locale);
+            Map<String, String> error = FormErrors.of(e, messages, locale);
             return form(model, values, error.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                     x -> x.getKey().startsWith("to") ? "to" : x.getKey(), Map.Entry::getValue)), null, null, locale);
         } catch (RecordNotFoundException e) {

@@ -11,6 +11,7 @@ import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -112,7 +113,7 @@ class TrainingAttendanceController {
             }
         }
         if (version == null) {
-            errors.put(TrainingFormErrors.FORM, messages.getMessage("edit.version.required", null, locale));
+            errors.put(FormErrors.FORM, messages.getMessage("edit.version.required", null, locale));
         }
         if (errors.isEmpty()) {
             try {
@@ -122,7 +123,7 @@ class TrainingAttendanceController {
             } catch (RuleViolationException e) {
                 errors.putAll(rowError(e, positions, messages, locale));
             } catch (ConcurrentEditException e) {
-                errors.putAll(TrainingFormErrors.conflict(messages, locale));
+                errors.putAll(FormErrors.conflict(messages, locale));
             }
         }
         return attendancePage(model, training, typed, errors, version == null ? "" : version.toString());
@@ -160,7 +161,7 @@ class TrainingAttendanceController {
             answers.add(new TrainingAnswers(a.id(), pre, post));
         }
         if (version == null) {
-            errors.put(TrainingFormErrors.FORM, messages.getMessage("edit.version.required", null, locale));
+            errors.put(FormErrors.FORM, messages.getMessage("edit.version.required", null, locale));
         }
         if (errors.isEmpty()) {
             try {
@@ -169,14 +170,14 @@ class TrainingAttendanceController {
                 return "redirect:/trainings/" + id;
             } catch (RuleViolationException e) {
                 String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
-                String field = e.field() == null ? TrainingFormErrors.FORM : e.field();
+                String field = e.field() == null ? FormErrors.FORM : e.field();
                 if (field.startsWith("answers[")) {
                     int i = Integer.parseInt(field.substring(8, field.indexOf(']')));
                     field = (field.endsWith("pre") ? "pre-" : "post-") + training.attendees().get(i).id();
                 }
                 errors.put(field, message);
             } catch (ConcurrentEditException e) {
-                errors.putAll(TrainingFormErrors.conflict(messages, locale));
+                errors.putAll(FormErrors.conflict(messages, locale));
             }
         }
         return answersPage(model, training, values, errors, version == null ? "" : version.toString());
@@ -296,7 +297,7 @@ class TrainingAttendanceController {
             return Map.of(row + "." + (name.equals("hoursAttended") ? "hours" : name),
                     messages.getMessage(e.messageKey(), args, e.messageKey(), locale));
         }
-        return TrainingFormErrors.of(e, messages, locale);
+        return FormErrors.of(e, messages, locale);
     }
 
     /** Five answers, none (empty list), or {@code null} when a value is not a number. */

@@ -16,6 +16,7 @@ import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -117,7 +118,7 @@ class TrainingController {
             redirect.addFlashAttribute("success", "training.saved");
             return "redirect:/trainings/" + id;
         } catch (RuleViolationException e) {
-            return form(model, null, typed(request), TrainingFormErrors.of(e, messages, locale));
+            return form(model, null, typed(request), FormErrors.of(e, messages, locale));
         }
     }
 
@@ -139,9 +140,9 @@ class TrainingController {
             redirect.addFlashAttribute("success", "training.saved");
             return "redirect:/trainings/" + id;
         } catch (RuleViolationException e) {
-            return form(model, training, typed(request), TrainingFormErrors.of(e, messages, locale));
+            return form(model, training, typed(request), FormErrors.of(e, messages, locale));
         } catch (ConcurrentEditException e) {
-            return form(model, training, typed(request), TrainingFormErrors.conflict(messages, locale));
+            return form(model, training, typed(request), FormErrors.conflict(messages, locale));
         }
     }
 
@@ -155,7 +156,7 @@ class TrainingController {
     }
 
     private Map<String, String> bindingErrors(BindingResult binding, HttpServletRequest request, Locale locale) {
-        return TrainingFormErrors.of(binding, TrainingData.class, request, validator, messages, locale);
+        return FormErrors.of(binding, TrainingData.class, request, validator, messages, locale);
     }
 
     private String form(Model model, TrainingDetail training, Map<String, Object> values, Map<String, String> errors) {

@@ -3,7 +3,7 @@ package it.labimpact.report.web;
 import it.labimpact.indicator.Period;
 import it.labimpact.report.IndicatorReport;
 import it.labimpact.report.Reports;
-import it.labimpact.report.TableExport;
+import it.labimpact.shared.export.TableExport;
 import it.labimpact.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

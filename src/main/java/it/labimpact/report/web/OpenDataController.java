@@ -1,7 +1,7 @@
 package it.labimpact.report.web;
 
 import it.labimpact.report.OpenData;
-import it.labimpact.report.TableExport;
+import it.labimpact.shared.export.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.MediaType;

@@ -1,9 +1,10 @@
-package it.labimpact.activity.web;
+package it.labimpact.shared.forms;
 
 import it.labimpact.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,16 +14,17 @@ import org.springframework.validation.FieldError;
 
 /**
  * Form errors as the templates show them: field name → message in the page's language; a message for the
- * whole form under {@link #FORM}. Keeps the first message of each field.
+ * whole form under {@link #FORM}. Keeps the first message of each field. With {@link #typed}, the values exactly as
+ * typed, to show a refused form again. Every module's pages use it.
  */
-final class FormErrors {
+public final class FormErrors {
 
-    static final String FORM = "_form";
+    public static final String FORM = "_form";
 
     private FormErrors() {
     }
 
-    static Map<String, String> of(BindingResult binding, MessageSource messages, Locale locale) {
+    public static Map<String, String> of(BindingResult binding, MessageSource messages, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError e : binding.getFieldErrors()) {
             String field = e.getField().replaceAll("\\[.*$", "");
@@ -40,7 +42,7 @@ final class FormErrors {
      * conversion errors, plus the constraints of every other field checked on the values as typed, so that the
      * person sees all the mistakes at once.
      */
-    static Map<String, String> of(BindingResult binding, Class<? extends Record> form, HttpServletRequest request,
+    public static Map<String, String> of(BindingResult binding, Class<? extends Record> form, HttpServletRequest request,
             Validator validator, MessageSource messages, Locale locale) {
         Map<String, String> errors = of(binding, messages, locale);
         if (binding.getTarget() != null) {
@@ -58,12 +60,22 @@ final class FormErrors {
         return errors;
     }
 
-    static Map<String, String> of(RuleViolationException e, MessageSource messages, Locale locale) {
+    public static Map<String, String> of(RuleViolationException e, MessageSource messages, Locale locale) {
         String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
         return Map.of(e.field() == null ? FORM : e.field(), message);
     }
 
-    static Map<String, String> conflict(MessageSource messages, Locale locale) {
+    public static Map<String, String> conflict(MessageSource messages, Locale locale) {
         return Map.of(FORM, messages.getMessage("edit.conflict", null, locale));
+    }
+
+    /** The request's parameters as typed; the {@code lists} parameters as lists of all their values. */
+    public static Map<String, Object> typed(HttpServletRequest request, String... lists) {
+        List<String> multi = List.of(lists);
+        Map<String, Object> values = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, value) -> values.put(name,
+                multi.contains(name) ? List.of(value) : value.length == 0 ? "" : value[0]));
+        multi.forEach(name -> values.putIfAbsent(name, List.of()));
+        return values;
     }
 }

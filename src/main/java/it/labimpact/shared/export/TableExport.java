@@ -1,4 +1,4 @@
-package it.labimpact.report;
+package it.labimpact.shared.export;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

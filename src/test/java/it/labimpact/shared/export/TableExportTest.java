@@ -1,4 +1,4 @@
-package it.labimpact.report;
+package it.labimpact.shared.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package it.labimpact.report;
+package it.labimpact.shared.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
