@@ -8,7 +8,8 @@
 # Usage: bench/http.sh [--size full|small] [--duration 60s] [--connections 50] [--threads 2] [--warmup 5s]
 #                      [--quarter 2026-Q2] [--only TEXT,TEXT] [--dashboard-cache SECONDS] [--port 25480]
 #   --size: data folder bench/data/<size> (full: 1,000,000 participants; small: 10,000)
-#   --duration: wrk's measured run per target (11 targets: the default full run takes about 13 minutes)
+#   --duration: wrk's measured run per target (11 targets: the default full run takes about 15 minutes; after each
+#     warm-up and run the harness waits, at most 2 minutes, until the server has finished the requests in progress)
 #   --connections / --threads: wrk's open connections (concurrent requests) and threads
 #   --warmup: an unmeasured wrk run before each target, at the same concurrency
 #   --quarter: the period of /api/v1/indicators/values
