@@ -12,8 +12,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * With static files looked up in {@code classpath:/static/} only, the application's CSS and JavaScript and the
- * webjars are still served, and the pages' webjar links still carry the webjar's version.
+ * With the static files on their own paths only ({@link StaticResources}), the application's CSS and JavaScript and the
+ * webjars are still served, the pages' webjar links still carry the webjar's version, and the API documentation's
+ * page is served.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -30,5 +31,7 @@ class StaticResourcesTest {
         Matcher css = Pattern.compile("href=\"(/webjars/bootstrap-italia/[0-9][^/]*/dist/css/[^\"]+)\"").matcher(login);
         assertThat(css.find()).as("the page links the webjar's CSS with its version").isTrue();
         assertThat(mvc.perform(get(css.group(1))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus())
+                .as("the API documentation's page, served by springdoc").isEqualTo(200);
     }
 }
