@@ -86,8 +86,11 @@ class ActivityRepository {
 
     long count(Filter f) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select count(*) from activity_activity a join activity_type t on t.code = a.type_code"
-                + where(f, params)).params(params).query(Long.class).single();
+        // every activity has a type (a foreign key): the join only matters when filtering by action, and counting
+        // without it reads one table instead of hashing the two (a list's total is counted at every page)
+        String from = notBlank(f.action())
+                ? "activity_activity a join activity_type t on t.code = a.type_code" : "activity_activity a";
+        return jdbc.sql("select count(*) from " + from + where(f, params)).params(params).query(Long.class).single();
     }
 
     List<ActivityRow> activities(Filter f, long offset, int limit) {

@@ -65,6 +65,26 @@ class ApiTokenTest {
     }
 
     @Test
+    void theLastUseIsWrittenAtMostOnceAMinute() {
+        ApiTokens.Created created = tokenOf(createUser("token.busy", Role.OPERATOR));
+        String lastUse = "select last_used_at::text from identity_api_token where id = :id";
+
+        jdbc.sql("update identity_api_token set last_used_at = now() - interval '30 seconds' where id = :id")
+                .param("id", created.id()).update();
+        String recent = jdbc.sql(lastUse).param("id", created.id()).query(String.class).single();
+        assertThat(tokens.authenticate(created.secret())).isPresent();
+        assertThat(jdbc.sql(lastUse).param("id", created.id()).query(String.class).single())
+                .as("a use 30 seconds after the last one is not written").isEqualTo(recent);
+
+        jdbc.sql("update identity_api_token set last_used_at = now() - interval '2 minutes' where id = :id")
+                .param("id", created.id()).update();
+        String old = jdbc.sql(lastUse).param("id", created.id()).query(String.class).single();
+        assertThat(tokens.authenticate(created.secret())).isPresent();
+        assertThat(jdbc.sql(lastUse).param("id", created.id()).query(String.class).single())
+                .as("a use two minutes after the last one is written").isNotEqualTo(old);
+    }
+
+    @Test
     void withoutATokenTheApiAnswers401() throws Exception {
         assertUnauthorized(mvc.perform(get("/api/v1/networks")).andReturn().getResponse());
     }

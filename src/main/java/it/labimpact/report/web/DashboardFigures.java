@@ -18,6 +18,8 @@ import it.labimpact.report.web.DashboardView.Trend;
 import it.labimpact.report.web.DashboardView.TrendRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,8 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +51,8 @@ class DashboardFigures {
             Dimension.CITIZENSHIP, Dimension.PROVINCE, Dimension.ACTION, Dimension.ACTIVITY_TYPE,
             Dimension.VULNERABILITY);
     private static final int TOP = 10;
+    /** Dashboards kept at most (periods × networks × choices × languages actually asked for). */
+    private static final int MAX_CACHED = 500;
 
     /**
      * What to show.
@@ -66,16 +72,51 @@ class DashboardFigures {
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final Duration cacheFor;
+    private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A dashboard as shown in one language. */
+    private record CacheKey(Request request, Locale locale) {
+    }
+
+    /** A dashboard built at a time. */
+    private record Cached(Instant at, DashboardView view) {
+    }
+
     DashboardFigures(Indicators indicators, Targets targets, DashboardMapFigures maps, DimensionLabels labels,
-            MessageSource messages) {
+            MessageSource messages, @Value("${labimpact.dashboard.cache-seconds:0}") long cacheSeconds) {
         this.indicators = indicators;
         this.targets = targets;
         this.maps = maps;
         this.labels = labels;
         this.messages = messages;
+        this.cacheFor = Duration.ofSeconds(cacheSeconds);
     }
 
+    /**
+     * The dashboard for a request. A dashboard is built at most once per {@code labimpact.dashboard.cache-seconds}
+     * (0: every time) for the same request and language, and concurrent requests for it wait for one build: it reads
+     * every indicator of the period and of each quarter of the trend, which takes a second at scale, so a few users
+     * opening it together would otherwise queue for seconds. The page shows when its values were computed. The
+     * caller has checked that the actor may see the request's network; the request itself tells raw from published
+     * values.
+     */
     DashboardView build(Request r, Locale locale) {
+        if (cacheFor.isZero()) {
+            return compose(r, locale);
+        }
+        Instant now = Instant.now();
+        if (cache.size() >= MAX_CACHED) {
+            cache.values().removeIf(c -> !c.at().plus(cacheFor).isAfter(now));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+        }
+        return cache.compute(new CacheKey(r, locale), (key, old) -> old != null && old.at().plus(cacheFor)
+                .isAfter(now) ? old : new Cached(now, compose(r, locale))).view();
+    }
+
+    private DashboardView compose(Request r, Locale locale) {
         List<IndicatorDefinition> catalogue = indicators.catalogue();
         DashboardFormat f = new DashboardFormat(r, locale, catalogue.stream()
                 .filter(d -> d.rule() == CountingRule.RATIO).map(IndicatorDefinition::code)
