@@ -1,5 +1,6 @@
 package it.labimpact;
 
+import it.labimpact.imports.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LabImpactApplication {
 
     public static void main(String[] args) {
+        if (ImportCommand.requested(args)) {
+            // the command-line import: no web server, exits with the import's code
+            System.exit(ImportCommand.main(LabImpactApplication.class, args));
+        }
         SpringApplication.run(LabImpactApplication.class, args);
     }
 }

@@ -183,8 +183,18 @@ public class Imports {
         return job.username().equals(Actor.require().username()) ? files.get(job.id()) : Optional.empty();
     }
 
-    /** Marks jobs left running by a stopped process as failed: their transaction never committed. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Marks jobs left running by a stopped process as failed: their transaction never committed. Not in the
+     * command-line import, which may run beside a server whose jobs are alive.
+     */
+    @EventListener
+    void failAbandoned(ApplicationReadyEvent ready) {
+        if (!ready.getApplicationContext().getEnvironment().getProperty(ImportCommand.PROPERTY, Boolean.class,
+                false)) {
+            failAbandoned();
+        }
+    }
+
     void failAbandoned() {
         repository.failAbandoned();
     }
