@@ -59,6 +59,23 @@ class ImportRepository {
                 .param("rejected", rejected).param("present", present).update();
     }
 
+    /**
+     * For the rest of the job's transaction, plans every statement with its parameters and the tables' current size
+     * instead of reusing a generic plan: a plan made when the tables were small (the first rows of a large file on
+     * a young database) would otherwise be kept while the transaction adds thousands of rows, and the per-row
+     * lookups (identity, near-match candidates) would turn into scans: time growing with the square of the rows.
+     */
+    void planEveryStatement() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** ANALYZE of the tables an import writes to, waiting half a second at most for their statistics lock. */
+    void analyseWrittenTables() {
+        jdbc.sql("set local lock_timeout = '500ms'").update();
+        jdbc.sql("analyze participant, participant_identity, participant_near_key, participant_enrolment").update();
+        jdbc.sql("set local lock_timeout = default").update();
+    }
+
     void finish(long id, ImportStatus status, String problemKey, Object[] problemArgs) {
         jdbc.sql("""
                 update imports_job set status = :status, problem_key = :key, problem_args = :args,

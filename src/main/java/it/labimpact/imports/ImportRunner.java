@@ -44,6 +44,9 @@ class ImportRunner {
             Map.entry("email", ParticipantColumn.EMAIL), Map.entry("activityId", ParticipantColumn.ACTIVITY),
             Map.entry("enrolledOn", ParticipantColumn.ENROLLED_ON));
 
+    /** Rows after which the statistics are first refreshed, then after twice as many, and so on. */
+    static final int FIRST_ANALYSIS = 500;
+
     private final ImportRepository repository;
     private final ParticipantRegistry registry;
     private final Enrolments enrolments;
@@ -107,7 +110,13 @@ class ImportRunner {
         Map<UUID, Integer> registeredAt = new HashMap<>();
         separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, 0, 0, 0, 0));
         whole.executeWithoutResult(status -> {
+            repository.planEveryStatement();
+            int analyseAt = FIRST_ANALYSIS;
             for (CsvTable.Row r : table.rows()) {
+                if (tally.done == analyseAt) {
+                    analyseAt *= 2;
+                    analyse();
+                }
                 ParticipantRow parsed = ParticipantRow.parse(r);
                 List<ImportNote> notes = parsed.problems().isEmpty() ? apply(request, parsed, registeredAt)
                         : parsed.problems();
@@ -129,6 +138,21 @@ class ImportRunner {
             ImportStatus outcome = request.mode() == ImportMode.VALIDATE
                     ? (tally.rejected == 0 ? ImportStatus.VALIDATED : ImportStatus.INVALID) : ImportStatus.REJECTED;
             end(request, outcome, null, null, tally, List.of());
+        }
+    }
+
+    /**
+     * Refreshes the planner's statistics of the tables the rows are written to, with the rows this transaction has
+     * added so far (ANALYZE counts them; the new statistics stay inside the transaction). Without it, a large file
+     * on tables the statistics say are empty — a young database, or statistics taken after a rolled-back run —
+     * makes the per-row lookups scan what the transaction wrote so far. Skipped when another transaction holds
+     * the tables' statistics lock (another import analysing them) or the database user does not own them.
+     */
+    private void analyse() {
+        try {
+            row.executeWithoutResult(s -> repository.analyseWrittenTables());
+        } catch (RuntimeException e) {
+            // the plans stay as they were
         }
     }
 
