@@ -108,6 +108,7 @@ class ImportRunner {
         int every = Math.max(1, total / 50);
         Tally tally = new Tally();
         Map<UUID, Integer> registeredAt = new HashMap<>();
+        Map<Long, Optional<ActivityRef>> activityCache = new HashMap<>();
         separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, 0, 0, 0, 0));
         whole.executeWithoutResult(status -> {
             repository.planEveryStatement();
@@ -118,8 +119,8 @@ class ImportRunner {
                     analyse();
                 }
                 ParticipantRow parsed = ParticipantRow.parse(r);
-                List<ImportNote> notes = parsed.problems().isEmpty() ? apply(request, parsed, registeredAt)
-                        : parsed.problems();
+                List<ImportNote> notes = parsed.problems().isEmpty()
+                        ? apply(request, parsed, registeredAt, activityCache) : parsed.problems();
                 count(tally, notes);
                 if (++tally.done % every == 0 && tally.done < total) {
                     separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, tally.done,
@@ -171,7 +172,8 @@ class ImportRunner {
      * Registers the row's person unless the network holds them already, then enrols them unless enrolled: inside a
      * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
      */
-    private List<ImportNote> apply(Request request, ParticipantRow parsed, Map<UUID, Integer> registeredAt) {
+    private List<ImportNote> apply(Request request, ParticipantRow parsed, Map<UUID, Integer> registeredAt,
+            Map<Long, Optional<ActivityRef>> activityCache) {
         try {
             return row.execute(s -> {
                 Actor actor = Actor.require();
@@ -181,11 +183,14 @@ class ImportRunner {
                 boolean enrolled = false;
                 if (parsed.activityId() != null) {
                     long activityId = parsed.activityId();
-                    ActivityRef activity = activities.activity(activityId)
+                    // looked up once per job (Enrolments.enrol checks the activity again on every row)
+                    ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
                             .filter(a -> a.networkCode().equals(actor.networkCode()))
                             .orElseThrow(() -> new RuleViolationException("activityId",
                                     "imports.activity.otherNetwork", activityId));
-                    boolean present = enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
+                    // a record registered by this very row has no enrolment yet
+                    boolean present = held.isPresent()
+                            && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
                     if (!present) {
                         enrolments.enrol(participant, activityId, parsed.enrolledOn());
                         enrolled = true;
