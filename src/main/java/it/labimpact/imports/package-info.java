@@ -7,7 +7,7 @@
  * upload runs as a job whose progress, counts and report are kept (not the file itself).
  *
  * <p>Tables: {@code imports_job}, {@code imports_note}. Depends on {@code participant}, {@code activity},
- * {@code partnership}, {@code audit}, {@code shared}.
+ * {@code partnership}, {@code audit}, {@code identity} (the command-line import's account), {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Imports")
 package it.labimpact.imports;
