@@ -58,7 +58,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CooperationMetricsTest {
 
     static final List<String> CODES = List.of("P1-COOP-TIES", "P1-COOP-NEW", "P1-COOP-X", "P1-MEETINGS",
-            "P1-MEETING-ORGS", "P1-AGREEMENTS");
+            "P1-MEETING-ORGS", "P1-AGREEMENTS", "P1-COOP-MEMBERS", "P1-COOP-DENSITY", "P1-COOP-X-SHARE",
+            "P1-COOP-BRIDGES", "P1-COOP-ISOLATES");
 
     @Autowired CooperationMetrics metrics;
     @Autowired MeetingRegistry meetings;
@@ -149,7 +150,7 @@ class CooperationMetricsTest {
 
     @Test
     void theCataloguesIndicatorsGiveTheSameNumbers() {
-        assertThat(indicators.definition("P1-COOP-NEW").parameters()).containsExactly(metrics.baseline().code());
+        assertThat(indicators.settings().firstQuarter()).isEqualTo(metrics.baseline());
         for (String code : List.of("2024-Q1", "2024-Q2", "2024-Q3", "2024", "PTD")) {
             Period period = indicators.period(code);
             for (String network : Arrays.asList("milano", null)) {
@@ -159,6 +160,11 @@ class CooperationMetricsTest {
                 assertThat(value(values, "P1-COOP-TIES", network)).as(where).isEqualTo(f.activeTies());
                 assertThat(value(values, "P1-COOP-NEW", network)).as(where).isEqualTo(f.newTies());
                 assertThat(value(values, "P1-COOP-X", network)).as(where).isEqualTo(f.crossSectorTies());
+                assertThat(value(values, "P1-COOP-MEMBERS", network)).as(where).isEqualTo(f.members());
+                assertThat(value(values, "P1-COOP-BRIDGES", network)).as(where).isEqualTo(f.bridges());
+                assertThat(value(values, "P1-COOP-ISOLATES", network)).as(where).isEqualTo(f.isolates());
+                assertThat(decimal(values, "P1-COOP-DENSITY", network)).as(where).isEqualTo(f.density());
+                assertThat(decimal(values, "P1-COOP-X-SHARE", network)).as(where).isEqualTo(f.crossSectorShare());
             }
         }
         IndicatorResult q2 = indicators.compute(Period.quarter(2024, 2), null, CODES);
@@ -215,6 +221,102 @@ class CooperationMetricsTest {
         assertThat(value(snapshot, "P1-COOP-TIES", "milano")).isEqualTo(approvedTies);
     }
 
+    @Test
+    void anApprovedQuartersFiguresAreTheApprovedOnesUntilItIsReopened() {
+        Period q4 = Period.quarter(2025, 4);
+        held(milanoTable, LocalDate.of(2025, 11, 10), List.of(milano, anci));
+        long later = agreements.create(agreement("milano", List.of(milano, regione), "2026-01-01", null));
+        CooperationFigures before = metrics.figures(q4, "milano");
+        assertThat(before.approvedAt()).isNull();
+
+        TestActors.actAs(TestActors.lead("milano"));
+        int version = approvals.submit("milano", q4.code(), null, null).version();
+        TestActors.actAs(TestActors.coordinator());
+        int approved = approvals.approve("milano", q4.code(), version).version();
+
+        // a change no lock covers (as a membership or an organisation's kind would be): the agreement moved into
+        // the approved quarter behind the platform's back adds Milano–Regione to the evidence of 2025-Q4
+        jdbc.sql("update cooperation_agreement set valid_from = date '2025-10-01' where id = :id").param("id", later)
+                .update();
+        assertThat(metrics.graph(q4, "milano").figures().activeTies()).isEqualTo(before.activeTies() + 1);
+
+        // the figures, the scorecard and the trend keep the approved values and say when they were approved
+        CooperationFigures frozen = metrics.figures(q4, "milano");
+        assertThat(frozen.approvedAt()).isNotNull();
+        assertThat(frozen.activeTies()).isEqualTo(before.activeTies());
+        assertThat(frozen.newTies()).isEqualTo(before.newTies());
+        assertThat(frozen.crossSectorTies()).isEqualTo(before.crossSectorTies());
+        assertThat(plain(frozen.crossSectorShare())).isEqualTo(plain(before.crossSectorShare()));
+        assertThat(frozen.members()).isEqualTo(before.members());
+        assertThat(plain(frozen.density())).isEqualTo(plain(before.density()));
+        assertThat(frozen.bridges()).isEqualTo(before.bridges());
+        assertThat(frozen.isolates()).isEqualTo(before.isolates());
+        assertThat(metrics.scorecard(q4)).filteredOn(r -> "milano".equals(r.network())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.figures().approvedAt()).isNotNull();
+                    assertThat(r.figures().activeTies()).isEqualTo(before.activeTies());
+                });
+        assertThat(metrics.trend("milano")).filteredOn(p -> p.quarter().equals(q4.code())).singleElement()
+                .satisfies(p -> assertThat(p.activeTies()).isEqualTo(before.activeTies()));
+        // the project's values are approved only once every network's are: still live
+        assertThat(metrics.figures(q4, null).approvedAt()).isNull();
+
+        approvals.reopen("milano", q4.code(), approved, "Accordo da correggere");
+        CooperationFigures live = metrics.figures(q4, "milano");
+        assertThat(live.approvedAt()).isNull();
+        assertThat(live.activeTies()).isEqualTo(before.activeTies() + 1);
+    }
+
+    @Test
+    void projectWideMeetingsAndAgreementsLockOnceTheProjectsQuarterIsApproved() {
+        Period q4 = Period.quarter(2025, 4);
+        long steeringMeeting = meetings.create(meeting(steering, LocalDate.of(2025, 11, 15), List.of(regione, anci)));
+        long projectAgreement = agreements.create(agreement(null, List.of(regione, ismu), "2026-01-01", null));
+        // before: a project-wide meeting's attendance in 2025-Q4 is accepted, with only some networks approved
+        List<String> networks = jdbc.sql("select code from partnership_network order by code").query(String.class)
+                .list();
+        Map<String, Integer> approved = new java.util.LinkedHashMap<>();
+        for (String network : networks.subList(1, networks.size())) {
+            approved.put(network, approve(network, q4));
+        }
+        meetings.saveAttendance(steeringMeeting, new MeetingAttendanceUpdate(0, List.of(
+                new MeetingAttendanceUpdate.Entry(regione, true, 1), new MeetingAttendanceUpdate.Entry(anci, true, 1))));
+
+        // the last network approved: the project's values are approved, project-wide facts of 2025-Q4 locked
+        approved.put(networks.get(0), approve(networks.get(0), q4));
+        assertThat(snapshots.approved(q4, null)).isPresent();
+        int meetingVersion = meetings.meeting(steeringMeeting).version();
+        assertThatThrownBy(() -> meetings.saveAttendance(steeringMeeting, new MeetingAttendanceUpdate(meetingVersion,
+                List.of(new MeetingAttendanceUpdate.Entry(regione, true, 3),
+                        new MeetingAttendanceUpdate.Entry(anci, false, 0)))))
+                .isInstanceOfSatisfying(PeriodLockedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("period.locked.project"));
+        AgreementData earlier = new AgreementData(AgreementKind.PROTOCOL, "Protocollo d'intesa", null,
+                List.of(regione, ismu), LocalDate.of(2024, 1, 10), LocalDate.of(2025, 10, 1), null, null, 0);
+        assertThatThrownBy(() -> agreements.update(projectAgreement, earlier))
+                .isInstanceOfSatisfying(PeriodLockedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("validFrom");
+                    assertThat(e.messageKey()).isEqualTo("period.locked.project");
+                });
+        assertThat(metrics.figures(q4, null).approvedAt()).isNotNull();
+
+        // one network reopened: the project's values are no longer approved, the changes are accepted
+        String first = networks.get(0);
+        approvals.reopen(first, q4.code(), approved.get(first), "Dati da correggere");
+        meetings.saveAttendance(steeringMeeting, new MeetingAttendanceUpdate(meetingVersion, List.of(
+                new MeetingAttendanceUpdate.Entry(regione, true, 3), new MeetingAttendanceUpdate.Entry(anci, false, 0))));
+        agreements.update(projectAgreement, earlier);
+        assertThat(metrics.figures(q4, null).approvedAt()).isNull();
+    }
+
+    /** Submits and approves a network's quarter; returns the approved submission's version. */
+    private int approve(String network, Period quarter) {
+        TestActors.actAs(TestActors.lead(network));
+        int version = approvals.submit(network, quarter.code(), null, null).version();
+        TestActors.actAs(TestActors.coordinator());
+        return approvals.approve(network, quarter.code(), version).version();
+    }
+
     private long held(long body, LocalDate day, List<Long> present) {
         long id = meetings.create(meeting(body, day, present));
         meetings.saveAttendance(id, new MeetingAttendanceUpdate(0, present.stream()
@@ -235,6 +337,16 @@ class CooperationMetricsTest {
     private long organisation(String name) {
         return jdbc.sql("select id from partnership_organisation where name = :n").param("n", name)
                 .query(Long.class).single();
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    private static BigDecimal decimal(IndicatorResult result, String code, String network) {
+        return result.cells().stream()
+                .filter(c -> c.indicator().equals(code) && c.isTotal() && java.util.Objects.equals(c.network(), network))
+                .map(Cell::value).findFirst().orElse(null);
     }
 
     private static int value(IndicatorResult result, String code, String network) {
