@@ -652,10 +652,10 @@ class IndicatorEngine {
      * The ends of the period's ties, one row per piece of evidence and end: the network the evidence belongs to,
      * the organisation, its kind and the other end's, and whether it is a referral between two networks.
      */
-    private static final String TIE_ENDS = "with ev as materialized (select t.network_code, t.organisation_a,"
+    private static final String TIE_ENDS = "with ind_ev as materialized (select t.network_code, t.organisation_a,"
             + " t.organisation_b, t.kind_a, t.kind_b, t.cross_network from " + TIE_EVIDENCE + "),"
-            + " ends as (select network_code, organisation_a as org, kind_a as own, kind_b as other, cross_network"
-            + " from ev union all select network_code, organisation_b, kind_b, kind_a, cross_network from ev)";
+            + " ind_ends as (select network_code, organisation_a as org, kind_a as own, kind_b as other, cross_network"
+            + " from ind_ev union all select network_code, organisation_b, kind_b, kind_a, cross_network from ind_ev)";
 
     /** A bridge: tied to two or more kinds other than its own, or by a referral between two networks. */
     private static final String BRIDGE = "count(distinct other) filter (where other <> own) >= 2 or bool_or(cross_network)";
@@ -671,42 +671,42 @@ class IndicatorEngine {
         List<Cell> cells = new ArrayList<>();
         switch (d.computation()) {
             case "COOP_BRIDGES" -> {
-                String sql = TIE_ENDS + " select network_code, count(*) from (select network_code, org from ends"
+                String sql = TIE_ENDS + " select network_code, count(*) from (select network_code, org from ind_ends"
                         + " where network_code is not null" + oneNetwork.formatted("network_code")
                         + " group by network_code, org having " + BRIDGE + ") x group by network_code";
                 if (network == null) {
-                    sql += " union all select null::text, count(*) from (select org from ends group by org having " + BRIDGE
+                    sql += " union all select null::text, count(*) from (select org from ind_ends group by org having " + BRIDGE
                             + " or count(distinct network_code) >= 2) y";
                 }
                 cells.addAll(counts(d, sql, params));
             }
             case "COOP_ISOLATES" -> {
-                String sql = "with tied as materialized (select t.network_code, t.organisation_a as org from "
+                String sql = "with ind_tied as materialized (select t.network_code, t.organisation_a as org from "
                         + TIE_EVIDENCE + " union select t.network_code, t.organisation_b from " + TIE_EVIDENCE + ")"
                         + " select m.network_code, count(distinct m.organisation_id) from " + MEMBERS
-                        + oneNetwork.formatted("m.network_code") + " and not exists (select 1 from tied x"
+                        + oneNetwork.formatted("m.network_code") + " and not exists (select 1 from ind_tied x"
                         + " where x.network_code = m.network_code and x.org = m.organisation_id) group by m.network_code";
                 if (network == null) {
                     sql += " union all select null::text, count(distinct m.organisation_id) from " + MEMBERS
-                            + " and not exists (select 1 from tied x where x.org = m.organisation_id)";
+                            + " and not exists (select 1 from ind_tied x where x.org = m.organisation_id)";
                 }
                 cells.addAll(counts(d, sql, params));
             }
             case "COOP_DENSITY" -> {
-                String sql = "with mem as materialized (select distinct m.network_code, m.organisation_id from "
+                String sql = "with ind_mem as materialized (select distinct m.network_code, m.organisation_id from "
                         + MEMBERS + oneNetwork.formatted("m.network_code") + "),"
-                        + " ev as materialized (select distinct t.network_code, t.organisation_a, t.organisation_b from "
+                        + " ind_ev as materialized (select distinct t.network_code, t.organisation_a, t.organisation_b from "
                         + TIE_EVIDENCE + ")"
                         + " select n.network_code, n.members, (select count(distinct (e.organisation_a, e.organisation_b))"
-                        + " from ev e join mem a on a.network_code = e.network_code and a.organisation_id = e.organisation_a"
-                        + " join mem b on b.network_code = e.network_code and b.organisation_id = e.organisation_b"
+                        + " from ind_ev e join ind_mem a on a.network_code = e.network_code and a.organisation_id = e.organisation_a"
+                        + " join ind_mem b on b.network_code = e.network_code and b.organisation_id = e.organisation_b"
                         + " where e.network_code = n.network_code)"
-                        + " from (select network_code, count(*) as members from mem group by network_code) n";
+                        + " from (select network_code, count(*) as members from ind_mem group by network_code) n";
                 if (network == null) {
-                    sql += " union all select null::text, (select count(distinct organisation_id) from mem),"
-                            + " (select count(distinct (organisation_a, organisation_b)) from ev"
-                            + " where organisation_a in (select organisation_id from mem)"
-                            + " and organisation_b in (select organisation_id from mem))";
+                    sql += " union all select null::text, (select count(distinct organisation_id) from ind_mem),"
+                            + " (select count(distinct (organisation_a, organisation_b)) from ind_ev"
+                            + " where organisation_a in (select organisation_id from ind_mem)"
+                            + " and organisation_b in (select organisation_id from ind_mem))";
                 }
                 jdbc.sql(sql).params(params).query((rs, n) -> {
                     long members = rs.getLong(2);
@@ -735,9 +735,9 @@ class IndicatorEngine {
         params.put("network", network);
         String sql = switch (d.computation()) {
             case "COOP_BRIDGES" -> network != null
-                    ? TIE_ENDS + " select org, network_code from ends where network_code = :network"
+                    ? TIE_ENDS + " select org, network_code from ind_ends where network_code = :network"
                             + " group by network_code, org having " + BRIDGE
-                    : TIE_ENDS + " select org, null::text from ends group by org having " + BRIDGE
+                    : TIE_ENDS + " select org, null::text from ind_ends group by org having " + BRIDGE
                             + " or count(distinct network_code) >= 2";
             default -> network != null
                     ? "select distinct m.organisation_id, m.network_code from " + MEMBERS
