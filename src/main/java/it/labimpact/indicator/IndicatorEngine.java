@@ -654,11 +654,13 @@ class IndicatorEngine {
      */
     private static final String TIE_ENDS = "with ind_ev as materialized (select t.network_code, t.organisation_a,"
             + " t.organisation_b, t.kind_a, t.kind_b, t.cross_network from " + TIE_EVIDENCE + "),"
-            + " ind_ends as (select network_code, organisation_a as org, kind_a as own, kind_b as other, cross_network"
-            + " from ind_ev union all select network_code, organisation_b, kind_b, kind_a, cross_network from ind_ev)";
+            + " ind_ends as (select network_code, organisation_a as org, kind_a as own, kind_b as other,"
+            + " cross_network from ind_ev"
+            + " union all select network_code, organisation_b, kind_b, kind_a, cross_network from ind_ev)";
 
     /** A bridge: tied to two or more kinds other than its own, or by a referral between two networks. */
-    private static final String BRIDGE = "count(distinct other) filter (where other <> own) >= 2 or bool_or(cross_network)";
+    private static final String BRIDGE = "count(distinct other) filter (where other <> own) >= 2"
+            + " or bool_or(cross_network)";
 
     /**
      * Bridges, isolates and density per network (the network's evidence, its members) and for the project (all
@@ -675,8 +677,8 @@ class IndicatorEngine {
                         + " where network_code is not null" + oneNetwork.formatted("network_code")
                         + " group by network_code, org having " + BRIDGE + ") x group by network_code";
                 if (network == null) {
-                    sql += " union all select null::text, count(*) from (select org from ind_ends group by org having " + BRIDGE
-                            + " or count(distinct network_code) >= 2) y";
+                    sql += " union all select null::text, count(*) from (select org from ind_ends group by org"
+                            + " having " + BRIDGE + " or count(distinct network_code) >= 2) y";
                 }
                 cells.addAll(counts(d, sql, params));
             }
@@ -685,7 +687,8 @@ class IndicatorEngine {
                         + TIE_EVIDENCE + " union select t.network_code, t.organisation_b from " + TIE_EVIDENCE + ")"
                         + " select m.network_code, count(distinct m.organisation_id) from " + MEMBERS
                         + oneNetwork.formatted("m.network_code") + " and not exists (select 1 from ind_tied x"
-                        + " where x.network_code = m.network_code and x.org = m.organisation_id) group by m.network_code";
+                        + " where x.network_code = m.network_code and x.org = m.organisation_id)"
+                        + " group by m.network_code";
                 if (network == null) {
                     sql += " union all select null::text, count(distinct m.organisation_id) from " + MEMBERS
                             + " and not exists (select 1 from ind_tied x where x.org = m.organisation_id)";
@@ -695,10 +698,11 @@ class IndicatorEngine {
             case "COOP_DENSITY" -> {
                 String sql = "with ind_mem as materialized (select distinct m.network_code, m.organisation_id from "
                         + MEMBERS + oneNetwork.formatted("m.network_code") + "),"
-                        + " ind_ev as materialized (select distinct t.network_code, t.organisation_a, t.organisation_b from "
-                        + TIE_EVIDENCE + ")"
-                        + " select n.network_code, n.members, (select count(distinct (e.organisation_a, e.organisation_b))"
-                        + " from ind_ev e join ind_mem a on a.network_code = e.network_code and a.organisation_id = e.organisation_a"
+                        + " ind_ev as materialized (select distinct t.network_code, t.organisation_a,"
+                        + " t.organisation_b from " + TIE_EVIDENCE + ")"
+                        + " select n.network_code, n.members,"
+                        + " (select count(distinct (e.organisation_a, e.organisation_b)) from ind_ev e"
+                        + " join ind_mem a on a.network_code = e.network_code and a.organisation_id = e.organisation_a"
                         + " join ind_mem b on b.network_code = e.network_code and b.organisation_id = e.organisation_b"
                         + " where e.network_code = n.network_code)"
                         + " from (select network_code, count(*) as members from ind_mem group by network_code) n";
@@ -744,8 +748,9 @@ class IndicatorEngine {
                             + " and m.network_code = :network and not exists (select 1 from " + TIE_EVIDENCE
                             + " and t.network_code = m.network_code"
                             + " and m.organisation_id in (t.organisation_a, t.organisation_b))"
-                    : "select distinct m.organisation_id, null::text from " + MEMBERS + " and not exists (select 1 from "
-                            + TIE_EVIDENCE + " and m.organisation_id in (t.organisation_a, t.organisation_b))";
+                    : "select distinct m.organisation_id, null::text from " + MEMBERS
+                            + " and not exists (select 1 from " + TIE_EVIDENCE
+                            + " and m.organisation_id in (t.organisation_a, t.organisation_b))";
         };
         return jdbc.sql(sql + " order by 1 limit :limit").params(params)
                 .query((rs, n) -> new DrillRecord("organisation", rs.getString(1), rs.getString(2))).list();
