@@ -12,6 +12,7 @@ import it.labimpact.cooperation.MeetingData;
 import it.labimpact.cooperation.MeetingMode;
 import it.labimpact.cooperation.MeetingRegistry;
 import it.labimpact.cooperation.MeetingStatus;
+import it.labimpact.indicator.Approvals;
 import it.labimpact.shared.Actor;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,6 +44,7 @@ class CooperationMetricsWebTest {
     @Autowired MockMvc mvc;
     @Autowired Agreements agreements;
     @Autowired MeetingRegistry meetings;
+    @Autowired Approvals approvals;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -59,6 +61,28 @@ class CooperationMetricsWebTest {
         TestActors.clear();
         jdbc.sql("delete from cooperation_agreement").update();
         jdbc.sql("delete from cooperation_meeting where not demo and held_on = date '2024-05-10'").update();
+        jdbc.sql("delete from indicator_submission_step where submission_id in (select id from indicator_submission"
+                + " where network_code = 'milano' and period_code = '2024-Q2')").update();
+        jdbc.sql("delete from indicator_submission where network_code = 'milano' and period_code = '2024-Q2'").update();
+        jdbc.sql("delete from indicator_snapshot where network_code = 'milano' and period_code = '2024-Q2'").update();
+    }
+
+    @Test
+    void anApprovedQuarterIsShownWithItsApprovedValuesAndSaysSo() throws Exception {
+        int submitted = TestActors.call(TestActors.lead("milano"),
+                () -> approvals.submit("milano", "2024-Q2", null, null)).version();
+        TestActors.run(TestActors.coordinator(), () -> approvals.approve("milano", "2024-Q2", submitted));
+
+        String page = mvc.perform(get("/cooperation/scorecard?period=2024-Q2").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("valori approvati il ");
+        JsonNode metrics = read("/api/v1/cooperation/metrics?period=2024-Q2&network=milano", TestActors.lead("milano"),
+                200);
+        assertThat(metrics.get("figures").hasNonNull("approvedAt")).isTrue();
+        assertThat(metrics.get("figures").get("activeTies").asInt()).isEqualTo(1);
+        // another quarter, not approved, is live
+        JsonNode q3 = read("/api/v1/cooperation/metrics?period=2024-Q3&network=milano", TestActors.lead("milano"), 200);
+        assertThat(q3.get("figures").hasNonNull("approvedAt")).isFalse();
     }
 
     @Test
