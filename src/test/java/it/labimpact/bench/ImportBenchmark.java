@@ -289,7 +289,8 @@ public final class ImportBenchmark {
 
     /**
      * The rows: about 95% new people, one enrolment each (one in ten without an activity); the rest enrol an earlier
-     * row's person in a second activity (the same identity, as an operator writes it again). Four in ten carry a
+     * row's person in a second activity (the same identity, as an operator writes it again), enrolled in the last
+     * month. Four in ten carry a
      * tax code, one in two a phone, one in five an email; residence Milano for four in ten, otherwise a comune of
      * the province.
      */
@@ -336,8 +337,9 @@ public final class ImportBenchmark {
             String enrolled = "";
             if (random.nextInt(10) != 0) {
                 activity = String.valueOf(activities.get(random.nextInt(activities.size())));
-                LocalDate on = p.firstContact().plusDays(random.nextInt(20));
-                enrolled = (on.isAfter(today) ? today : on).format(ITALIAN);
+                // in the last month: after the first contact of every record (first contacts are older), also of
+                // a homonym born the same day whom the network holds already and whose row is "already present"
+                enrolled = today.minusDays(random.nextInt(30)).format(ITALIAN);
             }
             lines.add(String.join(";", p.surname(), p.given(), p.sex(), p.birth().format(ITALIAN), p.country(),
                     p.country(), p.taxCode(), p.comune(), p.firstContact().format(ITALIAN), p.phone(), p.email(),
