@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The public directory on a phone: a visitor switches to Arabic, searches an Italian course near a comune, opens
@@ -54,6 +53,9 @@ class DirectoryJourneyTest extends BrowserTest {
 
         clickAndWaitForNextPage(result);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("دورة اللغة الإيطالية للكبار (A1–A2)");
+        long entryPage = transferred();
+        System.out.println("[directory] entry page in Arabic: " + entryPage + " bytes (upper bound)");
+        assertThat(entryPage).isLessThan(BUDGET_BYTES);
         // untranslated texts are Italian, marked as such
         assertThat(driver.findElements(By.cssSelector(".facts [lang='it']"))).isNotEmpty();
         Object ld = ((JavascriptExecutor) driver).executeScript(
@@ -89,14 +91,14 @@ class DirectoryJourneyTest extends BrowserTest {
         // an operator drafts a service
         desktopWidth();
         logIn("demo.operatore.milano", "LabImpact-demo-2026");
-        open("/directory");
+        open("/directory?lang=it");
         assertAccessible();
         clickAndWaitForNextPage(driver.findElement(By.id("new-service")));
         assertAccessible();
         String name = "Sportello lavoro di quartiere " + System.nanoTime();
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("description")).sendKeys("Orientamento al lavoro, curriculum e colloqui.");
-        driver.findElement(By.id("cat-WORK_GUIDANCE")).click();
+        driver.findElement(By.cssSelector("label[for=cat-WORK_GUIDANCE]")).click();
         driver.findElement(By.id("locAddress0")).sendKeys("Via Padova 100");
         driver.findElement(By.id("locComune0")).sendKeys("Milano");
         driver.findElement(By.id("hours1")).sendKeys("09:00-12:00");
@@ -109,7 +111,7 @@ class DirectoryJourneyTest extends BrowserTest {
         // the lead publishes it; the lead also sees the stale count
         driver.manage().deleteAllCookies();
         logIn("demo.capofila.milano", "LabImpact-demo-2026");
-        open("/directory");
+        open("/directory?lang=it");
         assertThat(driver.findElement(By.id("stale-count")).getText()).contains("1");
         driver.get(entry);
         clickAndWaitForNextPage(driver.findElement(By.id("publish")));
@@ -120,15 +122,21 @@ class DirectoryJourneyTest extends BrowserTest {
         driver.manage().deleteAllCookies();
         open("/servizi?lingua=it&q=" + name.replace(' ', '+'));
         assertThat(driver.findElement(By.cssSelector("#results .result h2 a")).getText()).isEqualTo(name);
-        new Select(driver.findElement(By.id("categoria"))).selectByValue("WORK_GUIDANCE");
     }
 
     /** Bytes transferred for the current page and everything it loaded (Resource Timing, same origin). */
     private long transferred() {
         Object bytes = ((JavascriptExecutor) driver).executeScript("""
                 const nav = performance.getEntriesByType('navigation')[0];
-                return performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, nav.transferSize);""");
-        return ((Number) bytes).longValue();
+                const all = [nav, ...performance.getEntriesByType('resource')];
+                return all.map(r => r.name + ' ' + r.transferSize + ' ' + r.decodedBodySize).join('\\n');""");
+        long total = 0;
+        for (String line : String.valueOf(bytes).split("\\n")) {
+            System.out.println("[directory]   " + line);
+            String[] parts = line.split(" ");
+            total += Math.max(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        }
+        return total;
     }
 
     /** The browser's console has no Content-Security-Policy report (JSON-LD is data, not script). */
