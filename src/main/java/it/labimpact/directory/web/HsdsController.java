@@ -19,9 +19,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
@@ -34,6 +36,7 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping(value = "/api/hsds", produces = "application/json")
 @Tag(name = "HSDS 3.0 (public directory)", description = HsdsController.DESCRIPTION)
 @SecurityRequirements
+@CrossOrigin(origins = "*", methods = RequestMethod.GET, exposedHeaders = {"ETag", "Last-Modified", "Retry-After"})
 class HsdsController {
 
     static final String DESCRIPTION = """
@@ -228,7 +231,7 @@ class HsdsController {
                     .cacheControl(cache).build();
         }
         return ResponseEntity.ok().eTag(f.etag()).lastModified(lastModified).cacheControl(cache)
-                .header("Vary", "Accept").body(body.get());
+                .body(body.get());
     }
 
     /** The HSDS paging envelope (openapi.json, components.schemas.Page) around a page's contents. */

@@ -275,7 +275,7 @@ class HsdsApiTest {
     void eachAddressIsRateLimited() throws Exception {
         String address = "10.66." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
         MockHttpServletResponse last = null;
-        for (int i = 0; i < 200 && (last == null || last.getStatus() == 200); i++) {
+        for (int i = 0; i < 400 && (last == null || last.getStatus() == 200); i++) {
             last = response(get("/api/hsds/").with(r -> {
                 r.setRemoteAddr(address);
                 return r;
