@@ -1,4 +1,4 @@
-package it.labimpact.directory.web;
+package it.labimpact.directory.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

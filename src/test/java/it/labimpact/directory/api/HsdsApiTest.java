@@ -1,4 +1,4 @@
-package it.labimpact.directory.web;
+package it.labimpact.directory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

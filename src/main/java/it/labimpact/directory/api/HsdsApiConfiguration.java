@@ -1,4 +1,4 @@
-package it.labimpact.directory.web;
+package it.labimpact.directory.api;
 
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 
 /** The HSDS API's rate limit, before anything else runs (security included). */
 @Configuration(proxyBeanMethods = false)
-class HsdsWebConfiguration {
+class HsdsApiConfiguration {
 
     @Bean
     FilterRegistrationBean<HsdsRateLimitFilter> hsdsRateLimit(

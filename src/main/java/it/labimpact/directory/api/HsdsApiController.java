@@ -1,4 +1,4 @@
-package it.labimpact.directory.web;
+package it.labimpact.directory.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,10 +34,10 @@ import org.springframework.web.context.request.WebRequest;
  */
 @RestController
 @RequestMapping(value = "/api/hsds", produces = "application/json")
-@Tag(name = "HSDS 3.0 (public directory)", description = HsdsController.DESCRIPTION)
+@Tag(name = "HSDS 3.0 (public directory)", description = HsdsApiController.DESCRIPTION)
 @SecurityRequirements
 @CrossOrigin(origins = "*", methods = RequestMethod.GET, exposedHeaders = {"ETag", "Last-Modified", "Retry-After"})
-class HsdsController {
+class HsdsApiController {
 
     static final String DESCRIPTION = """
             Open Referral HSDS 3.0 API of the Lab'Impact public directory of services for people with a migrant \
@@ -63,7 +63,7 @@ class HsdsController {
 
     private final HsdsDirectory hsds;
 
-    HsdsController(HsdsDirectory hsds) {
+    HsdsApiController(HsdsDirectory hsds) {
         this.hsds = hsds;
     }
 
