@@ -90,7 +90,8 @@ class HsdsApiController {
             @Parameter(description = "ISO 8601 date-time (with offset) or date") @RequestParam(name = "modified_after",
                     required = false) String modifiedAfter,
             @RequestParam(required = false) Boolean minimal, @RequestParam(required = false) Boolean full,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage,
             @Parameter(description = "Extension: language of the texts") @RequestParam(required = false) String lang) {
         PublicLanguage l = language(lang);
         int p = page(page);
@@ -114,7 +115,8 @@ class HsdsApiController {
     ResponseEntity<Object> organizations(WebRequest request, @RequestParam(required = false) String search,
             @RequestParam(required = false) Boolean full,
             @RequestParam(name = "full_service", required = false) Boolean fullService,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) String lang) {
         PublicLanguage l = language(lang);
         int p = page(page);
@@ -139,7 +141,8 @@ class HsdsApiController {
             @RequestParam(name = "organization_id", required = false) String organizationId,
             @RequestParam(name = "modified_after", required = false) String modifiedAfter,
             @RequestParam(required = false) String postcode, @RequestParam(required = false) Boolean full,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) String lang) {
         PublicLanguage l = language(lang);
         int p = page(page);
@@ -160,7 +163,8 @@ class HsdsApiController {
     @GetMapping("/taxonomies")
     @Operation(summary = "The taxonomy of the programme's themes")
     ResponseEntity<Object> taxonomies(WebRequest request, @RequestParam(required = false) String search,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
         int p = page(page);
         int pp = perPage(perPage);
         return cached(request, () -> envelope(hsds.taxonomies(search, p, pp)));
@@ -178,7 +182,8 @@ class HsdsApiController {
             @RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
             @RequestParam(name = "top_only", required = false) Boolean topOnly,
             @RequestParam(name = "parent_id", required = false) String parentId,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) String lang) {
         PublicLanguage l = language(lang);
         int p = page(page);
@@ -201,7 +206,8 @@ class HsdsApiController {
             @RequestParam(name = "organization_id", required = false) String organizationId,
             @RequestParam(name = "modified_after", required = false) String modifiedAfter,
             @RequestParam(required = false) Boolean full,
-            @RequestParam(required = false) String page, @RequestParam(name = "per_page", required = false) String perPage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) String lang) {
         PublicLanguage l = language(lang);
         int p = page(page);
@@ -249,27 +255,23 @@ class HsdsApiController {
         return o;
     }
 
-    private static int page(String value) {
+    private static int page(Integer value) {
         return integer("page", value, 1, 1, Integer.MAX_VALUE / MAX_PER_PAGE);
     }
 
-    private static int perPage(String value) {
+    private static int perPage(Integer value) {
         return integer("per_page", value, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
     }
 
-    private static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
+    /** A paging number within bounds; not a number at all is answered 400 by the shared problem handler. */
+    private static int integer(String name, Integer value, int fallback, int min, int max) {
+        if (value == null) {
             return fallback;
         }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (value < min || value > max) {
+            throw badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ".");
         }
-        throw badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        return value;
     }
 
     private static PublicLanguage language(String tag) {
