@@ -146,16 +146,6 @@ class AttendanceRows implements RowHandler {
             Map<UUID, ClassRegister.Row> byParticipant) {
     }
 
-    /** A row's refusal: thrown while checking, turned into the row's note. */
-    private static final class Refused extends RuntimeException {
-        final transient ImportNote note;
-
-        Refused(int line, ImportColumn column, String key, Object... args) {
-            super(key, null, false, false);
-            this.note = RowHandler.note(line, ImportNote.Outcome.REJECTED, column, key, args);
-        }
-    }
-
     private final class AttendanceRun implements Run {
 
         private final Map<Long, Known> known = new HashMap<>();
@@ -182,8 +172,8 @@ class AttendanceRows implements RowHandler {
             int line = row.line();
             try {
                 return savepoint.execute(s -> check(line, activityId, day, start, code, person, present, hours));
-            } catch (Refused e) {
-                return List.of(e.note);
+            } catch (RowRefused e) {
+                return List.of(e.note());
             } catch (RuleViolationException e) {
                 return List.of(RowHandler.note(line, ImportNote.Outcome.REJECTED, null, e.messageKey(), e.args()));
             } catch (RecordNotFoundException e) {
@@ -210,18 +200,18 @@ class AttendanceRows implements RowHandler {
             SessionView session = session(line, k, day, start);
             ClassRegister.Row enrolment = code != null ? byCode(line, k, code) : byIdentity(line, k, person);
             if (enrolment.withdrawn()) {
-                throw new Refused(line, null, "attendance.withdrawn");
+                throw new RowRefused(line, null, "attendance.withdrawn");
             }
             boolean isPresent = present != null ? present : hours.signum() > 0;
             if (hours != null && hours.signum() < 0) {
-                throw new Refused(line, HOURS, "attendance.hours.negative");
+                throw new RowRefused(line, HOURS, "attendance.hours.negative");
             }
             if (hours != null && hours.compareTo(session.hours()) > 0) {
-                throw new Refused(line, HOURS, "imports.attendance.hours.aboveSession",
+                throw new RowRefused(line, HOURS, "imports.attendance.hours.aboveSession",
                         session.hours().stripTrailingZeros().toPlainString());
             }
             if (!isPresent && hours != null && hours.signum() > 0) {
-                throw new Refused(line, HOURS, "attendance.hours.absent");
+                throw new RowRefused(line, HOURS, "attendance.hours.absent");
             }
             BigDecimal effective = hours != null ? hours : isPresent ? session.hours() : BigDecimal.ZERO;
             Mark mark = new Mark(line, enrolment.enrolmentId(), isPresent, effective);
@@ -232,7 +222,7 @@ class AttendanceRows implements RowHandler {
                     return List.of(RowHandler.note(line, ImportNote.Outcome.PRESENT, null, "imports.row.sameAs",
                             first.line()));
                 }
-                throw new Refused(line, null, "imports.attendance.conflict", first.line());
+                throw new RowRefused(line, null, "imports.attendance.conflict", first.line());
             }
             ClassRegister.Cell cell = enrolment.cell(session.id());
             if (cell != null && cell.present() == isPresent && cell.hours() != null
@@ -250,9 +240,9 @@ class AttendanceRows implements RowHandler {
                 return k;
             }
             ActivityRef activity = activities.activity(activityId)
-                    .orElseThrow(() -> new Refused(line, ACTIVITY_ID, "imports.activity.unknown", activityId));
+                    .orElseThrow(() -> new RowRefused(line, ACTIVITY_ID, "imports.activity.unknown", activityId));
             if (!activity.networkCode().equals(Actor.require().networkCode())) {
-                throw new Refused(line, ACTIVITY_ID, "imports.activity.otherNetwork", activityId);
+                throw new RowRefused(line, ACTIVITY_ID, "imports.activity.otherNetwork", activityId);
             }
             ClassRegister register = enrolments.register(activityId);
             k = new Known(activity, activities.sessions(activityId), register, register.rows().stream()
@@ -264,27 +254,27 @@ class AttendanceRows implements RowHandler {
         private SessionView session(int line, Known k, LocalDate day, LocalTime start) {
             List<SessionView> thatDay = k.sessions().stream().filter(s -> s.date().equals(day)).toList();
             if (thatDay.isEmpty()) {
-                throw new Refused(line, SESSION_DATE, "imports.session.notInPlan", day.format(DAY),
+                throw new RowRefused(line, SESSION_DATE, "imports.session.notInPlan", day.format(DAY),
                         k.activity().id());
             }
             SessionView session;
             if (start != null) {
                 session = thatDay.stream().filter(s -> start.equals(s.startTime())).findFirst()
-                        .orElseThrow(() -> new Refused(line, START_TIME, "imports.session.timeNotInPlan", start,
+                        .orElseThrow(() -> new RowRefused(line, START_TIME, "imports.session.timeNotInPlan", start,
                                 day.format(DAY)));
             } else if (thatDay.size() > 1) {
-                throw new Refused(line, START_TIME, "imports.session.ambiguous", day.format(DAY),
+                throw new RowRefused(line, START_TIME, "imports.session.ambiguous", day.format(DAY),
                         thatDay.stream().map(s -> String.valueOf(s.startTime())).collect(Collectors.joining(", ")));
             } else {
                 session = thatDay.get(0);
             }
             if (session.date().isAfter(LocalDate.now())) {
-                throw new Refused(line, SESSION_DATE, "attendance.session.future");
+                throw new RowRefused(line, SESSION_DATE, "attendance.session.future");
             }
             try {
                 locks.ensureOpen(k.activity().networkCode(), session.date());
             } catch (RuleViolationException e) {
-                throw new Refused(line, SESSION_DATE, e.messageKey(), e.args());
+                throw new RowRefused(line, SESSION_DATE, e.messageKey(), e.args());
             }
             return session;
         }
@@ -295,13 +285,13 @@ class AttendanceRows implements RowHandler {
             List<ClassRegister.Row> found = c.length() < 8 ? List.of() : k.register().rows().stream()
                     .filter(r -> r.participantId().toString().startsWith(c)).toList();
             if (found.size() > 1) {
-                throw new Refused(line, PARTICIPANT_CODE, "imports.person.codeAmbiguous", code);
+                throw new RowRefused(line, PARTICIPANT_CODE, "imports.person.codeAmbiguous", code);
             }
             if (found.isEmpty()) {
                 if (knownParticipant(c)) {
-                    throw new Refused(line, PARTICIPANT_CODE, "imports.person.notEnrolled", k.activity().id());
+                    throw new RowRefused(line, PARTICIPANT_CODE, "imports.person.notEnrolled", k.activity().id());
                 }
-                throw new Refused(line, PARTICIPANT_CODE, "imports.person.codeUnknown", code);
+                throw new RowRefused(line, PARTICIPANT_CODE, "imports.person.codeUnknown", code);
             }
             return found.get(0);
         }
@@ -321,11 +311,11 @@ class AttendanceRows implements RowHandler {
         private ClassRegister.Row byIdentity(int line, Known k, ParticipantData person) {
             Optional<UUID> held = registry.heldByNetwork(person);
             if (held.isEmpty()) {
-                throw new Refused(line, AttendanceColumn.SURNAME, "imports.person.notFound");
+                throw new RowRefused(line, AttendanceColumn.SURNAME, "imports.person.notFound");
             }
             ClassRegister.Row row = k.byParticipant().get(held.get());
             if (row == null) {
-                throw new Refused(line, AttendanceColumn.SURNAME, "imports.person.notEnrolled", k.activity().id());
+                throw new RowRefused(line, AttendanceColumn.SURNAME, "imports.person.notEnrolled", k.activity().id());
             }
             return row;
         }

@@ -161,6 +161,19 @@ final class Cells {
         return value;
     }
 
+    /** A coded value from a template's drop-down list: the code, or its label in Italian or English. */
+    <E extends Enum<E>> E coded(ImportColumn column, Codes<E> codes) {
+        String typed = text(column);
+        if (typed == null) {
+            return null;
+        }
+        E value = codes.words().get(TolerantCsv.normalise(typed));
+        if (value == null) {
+            problem(column, "imports.code.invalid", typed, String.join(", ", codes.codes()));
+        }
+        return value;
+    }
+
     Sex sex(ImportColumn column) {
         return code(column, SEXES, "imports.sex.invalid");
     }
