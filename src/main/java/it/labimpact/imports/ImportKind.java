@@ -9,5 +9,7 @@ public enum ImportKind {
     /** One row per assessment (Italian L2 or DigComp) of a registered person. */
     ASSESSMENTS,
     /** One row per outcome of a registered person. */
-    OUTCOMES
+    OUTCOMES,
+    /** One row per session of an activity, the rows of an activity sharing a reference. */
+    ACTIVITIES
 }

@@ -82,12 +82,29 @@ final class TemplateWorkbook {
                 sheet.setColumnWidth(i, Math.max(14, c.header(locale).length() + 4) * 256);
             }
             DataValidationHelper validations = sheet.getDataValidationHelper();
+            Sheet lists = null;
             for (ImportColumn c : columns) {
                 List<String> choices = handler.choices().get(c);
-                if (choices != null) {
+                if (choices == null) {
+                    continue;
+                }
+                if (String.join(",", choices).length() < 250) {
                     list(sheet, validations, validations.createExplicitListConstraint(choices.toArray(String[]::new)),
                             columns.indexOf(c));
+                    continue;
                 }
+                // an explicit list holds at most 255 characters: longer ones go on a sheet of their own
+                if (lists == null) {
+                    lists = workbook.createSheet(messages.getMessage("imports.template.lists", null, locale));
+                }
+                int col = columns.indexOf(c);
+                for (int i = 0; i < choices.size(); i++) {
+                    Row r = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
+                    r.createCell(col).setCellValue(choices.get(i));
+                }
+                String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+                list(sheet, validations, validations.createFormulaListConstraint("'" + lists.getSheetName() + "'!$"
+                        + letter + "$1:$" + letter + "$" + choices.size()), col);
             }
             if (codes != null) {
                 String range = "'" + codes.getSheetName() + "'!$A$1:$A$" + countries.size();
