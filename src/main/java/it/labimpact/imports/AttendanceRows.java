@@ -149,6 +149,7 @@ class AttendanceRows implements RowHandler {
     private final class AttendanceRun implements Run {
 
         private final Map<Long, Known> known = new HashMap<>();
+        private final Map<LocalDate, Optional<RuleViolationException>> lockedDays = new HashMap<>();
         private final Map<Long, SessionMarks> pending = new LinkedHashMap<>();
         /** Per enrolment and session: the first line of the file that marked it. */
         private final Map<String, Mark> seen = new HashMap<>();
@@ -171,7 +172,8 @@ class AttendanceRows implements RowHandler {
             }
             int line = row.line();
             try {
-                return savepoint.execute(s -> check(line, activityId, day, start, code, person, present, hours));
+                // no savepoint per row: a row only reads, and the reads that may be refused run in their own
+                return check(line, activityId, day, start, code, person, present, hours);
             } catch (RowRefused e) {
                 return List.of(e.note());
             } catch (RuleViolationException e) {
@@ -244,11 +246,13 @@ class AttendanceRows implements RowHandler {
             if (!activity.networkCode().equals(Actor.require().networkCode())) {
                 throw new RowRefused(line, ACTIVITY_ID, "imports.activity.otherNetwork", activityId);
             }
-            ClassRegister register = enrolments.register(activityId);
-            k = new Known(activity, activities.sessions(activityId), register, register.rows().stream()
-                    .collect(Collectors.toMap(ClassRegister.Row::participantId, r -> r, (a, b) -> a)));
-            known.put(activityId, k);
-            return k;
+            Known read = savepoint.execute(s -> {
+                ClassRegister register = enrolments.register(activityId);
+                return new Known(activity, activities.sessions(activityId), register, register.rows().stream()
+                        .collect(Collectors.toMap(ClassRegister.Row::participantId, r -> r, (a, b) -> a)));
+            });
+            known.put(activityId, read);
+            return read;
         }
 
         private SessionView session(int line, Known k, LocalDate day, LocalTime start) {
@@ -271,10 +275,17 @@ class AttendanceRows implements RowHandler {
             if (session.date().isAfter(LocalDate.now())) {
                 throw new RowRefused(line, SESSION_DATE, "attendance.session.future");
             }
-            try {
-                locks.ensureOpen(k.activity().networkCode(), session.date());
-            } catch (RuleViolationException e) {
-                throw new RowRefused(line, SESSION_DATE, e.messageKey(), e.args());
+            // asked once per day: an approved quarter does not open or close during the run
+            Optional<RuleViolationException> locked = lockedDays.computeIfAbsent(session.date(), d -> {
+                try {
+                    savepoint.executeWithoutResult(s -> locks.ensureOpen(k.activity().networkCode(), d));
+                    return Optional.empty();
+                } catch (RuleViolationException e) {
+                    return Optional.of(e);
+                }
+            });
+            if (locked.isPresent()) {
+                throw new RowRefused(line, SESSION_DATE, locked.get().messageKey(), locked.get().args());
             }
             return session;
         }

@@ -295,6 +295,50 @@ class AttendanceImportTest {
         assertThat(imports.templateName(ImportKind.ATTENDANCE, Locale.ITALIAN)).isEqualTo("modello-presenze");
     }
 
+    @Test
+    void aWholeTermRegisterOfAThousandMarksIsCheckedAndSavedSessionBySession() {
+        long term = ImportFixtures.course(management, jdbc, "milano");
+        List<LocalDate> days = new ArrayList<>();
+        TestActors.run(TestActors.coordinator(), () -> {
+            for (int d = 19; d >= 0; d--) {
+                LocalDate day = LocalDate.now().minusDays(d);
+                management.addSession(term, new SessionData(day, LocalTime.of(9, 0), LocalTime.of(11, 0), null, null,
+                        null));
+                days.add(day);
+            }
+        });
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            UUID p = person("Persona" + i, "Prova", i % 2 == 0 ? Sex.F : Sex.M, LocalDate.of(1980 + i % 20, 1 + i % 12,
+                    1 + i % 28), "MA");
+            people.add(p);
+        }
+        TestActors.run(MILANO, () -> people.forEach(p -> enrolments.enrol(p, term, LocalDate.now().minusDays(20))));
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        for (LocalDate day : days) {
+            for (int i = 0; i < people.size(); i++) {
+                lines.add(term + ";" + day.format(ImportFixtures.ITALIAN) + ";;" + people.get(i) + ";;;;;;"
+                        + (i % 5 == 0 ? "no" : "sì") + ";");
+            }
+        }
+        byte[] file = csv(StandardCharsets.UTF_8, lines.toArray(String[]::new));
+
+        long t0 = System.nanoTime();
+        ImportJob validated = run(ImportMode.VALIDATE, file);
+        long t1 = System.nanoTime();
+        ImportJob committed = run(ImportMode.COMMIT, file);
+        long t2 = System.nanoTime();
+        ImportJob again = run(ImportMode.COMMIT, file);
+        long t3 = System.nanoTime();
+
+        assertThat(List.of(validated.rowsAccepted(), committed.rowsAccepted(), again.rowsPresent()))
+                .containsExactly(1000, 1000, 1000);
+        assertThat(attendance()).isEqualTo(1000);
+        assertThat(status(people.get(1))).isEqualTo(EnrolmentStatus.COMPLETED);
+        System.out.printf("attendance import, 1000 rows (50 people x 20 sessions): validate %d ms, commit %d ms,"
+                + " second upload %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
     // --- helpers ---
 
     private UUID person(String surname, String given, Sex sex, LocalDate birth, String country) {
