@@ -89,9 +89,11 @@ class ParticipantRows implements RowHandler {
     @Override
     public Run open(ImportRunner.Request request) {
         Map<UUID, Integer> registeredAt = new HashMap<>();
+        Map<Long, Optional<ActivityRef>> activityCache = new HashMap<>();
         return row -> {
             ParticipantRow parsed = ParticipantRow.parse(row);
-            return parsed.problems().isEmpty() ? apply(request, parsed, registeredAt) : parsed.problems();
+            return parsed.problems().isEmpty() ? apply(request, parsed, registeredAt, activityCache)
+                    : parsed.problems();
         };
     }
 
@@ -100,7 +102,7 @@ class ParticipantRows implements RowHandler {
      * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
      */
     private List<ImportNote> apply(ImportRunner.Request request, ParticipantRow parsed,
-            Map<UUID, Integer> registeredAt) {
+            Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
         try {
             return savepoint.execute(s -> {
                 Actor actor = Actor.require();
@@ -110,11 +112,14 @@ class ParticipantRows implements RowHandler {
                 boolean enrolled = false;
                 if (parsed.activityId() != null) {
                     long activityId = parsed.activityId();
-                    ActivityRef activity = activities.activity(activityId)
+                    // looked up once per job (Enrolments.enrol checks the activity again on every row)
+                    ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
                             .filter(a -> a.networkCode().equals(actor.networkCode()))
                             .orElseThrow(() -> new RuleViolationException("activityId",
                                     "imports.activity.otherNetwork", activityId));
-                    boolean present = enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
+                    // a record registered by this very row has no enrolment yet
+                    boolean present = held.isPresent()
+                            && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
                     if (!present) {
                         enrolments.enrol(participant, activityId, parsed.enrolledOn());
                         enrolled = true;
