@@ -84,6 +84,18 @@ class AttendanceRows implements RowHandler {
     /** The activity and day, then either the code or every identity column, then presence or hours. */
     @Override
     public List<ImportNote> missingColumns(CsvTable table) {
+        if (!SESSION_DATE.in(table) && !sessionColumns(table).isEmpty()) {
+            // the wide layout: one row per person, one column per session
+            List<ImportNote> notes = new ArrayList<>();
+            if (!ACTIVITY_ID.in(table)) {
+                notes.add(RowHandler.missing(ACTIVITY_ID));
+            }
+            if (!PARTICIPANT_CODE.in(table)) {
+                AttendanceColumn.IDENTITY.stream().filter(c -> !c.in(table)).map(RowHandler::missing)
+                        .forEach(notes::add);
+            }
+            return notes;
+        }
         List<ImportNote> notes = new ArrayList<>(RowHandler.super.missingColumns(table));
         if (!PARTICIPANT_CODE.in(table)) {
             AttendanceColumn.IDENTITY.stream().filter(c -> !c.in(table)).map(RowHandler::missing)
@@ -123,6 +135,70 @@ class AttendanceRows implements RowHandler {
         return new AttendanceRun();
     }
 
+    @Override
+    public Run open(ImportRunner.Request request, CsvTable table) {
+        AttendanceRun run = new AttendanceRun();
+        if (SESSION_DATE.in(table)) {
+            return run;
+        }
+        Map<String, Session> columns = sessionColumns(table);
+        return new Run() {
+            @Override
+            public List<ImportNote> row(CsvTable.Row row) {
+                return run.wide(row, columns);
+            }
+
+            @Override
+            public List<ImportNote> finish() {
+                return run.finish();
+            }
+        };
+    }
+
+    private static Optional<LocalDate> day(String year, String month, String day) {
+        int y = Integer.parseInt(year);
+        if (y < 2000 || y > 2100) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(y, Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A session column of the wide layout: its day and, when the header gives it, its start time. */
+    private record Session(LocalDate day, LocalTime start, String label) {
+    }
+
+    /**
+     * The headers that name a session (wide layout): a day, dd/mm/yyyy or ISO (a date cell of a workbook), with an
+     * optional start time ("03/02/2026 14:00"). Headers reach here normalised to their digits.
+     */
+    static Map<String, Session> sessionColumns(CsvTable table) {
+        Map<String, Session> found = new LinkedHashMap<>();
+        for (String h : table.headers()) {
+            if (!h.matches("\\d{8}(\\d{4})?")) {
+                continue;
+            }
+            // the separators are gone: yyyyMMdd or ddMMyyyy, whichever is a day of this century (never both)
+            Optional<LocalDate> day = day(h.substring(0, 4), h.substring(4, 6), h.substring(6, 8))
+                    .or(() -> day(h.substring(4, 8), h.substring(2, 4), h.substring(0, 2)));
+            if (day.isEmpty()) {
+                continue;
+            }
+            try {
+                LocalTime start = h.length() == 12 ? LocalTime.of(Integer.parseInt(h.substring(8, 10)),
+                        Integer.parseInt(h.substring(10, 12))) : null;
+                found.put(h, new Session(day.get(), start, day.get().format(DAY) + (start == null ? ""
+                        : " " + start)));
+            } catch (java.time.DateTimeException e) {
+                // not a session: an ordinary column
+            }
+        }
+        return found;
+    }
+
     /** A mark kept for its session's save. */
     private record Mark(int line, long enrolmentId, boolean present, BigDecimal hours) {
     }
@@ -153,6 +229,53 @@ class AttendanceRows implements RowHandler {
         private final Map<Long, SessionMarks> pending = new LinkedHashMap<>();
         /** Per enrolment and session: the first line of the file that marked it. */
         private final Map<String, Mark> seen = new HashMap<>();
+
+        /**
+         * A row of the wide layout: each filled session cell is read as a row of the long layout (presence words,
+         * or hours when it is a number); its notes name the session's column. The row is accepted when any mark
+         * is new, already present when all were there.
+         */
+        List<ImportNote> wide(CsvTable.Row row, Map<String, Session> sessions) {
+            List<ImportNote> notes = new ArrayList<>();
+            boolean anyNew = false;
+            boolean any = false;
+            for (Map.Entry<String, Session> e : sessions.entrySet()) {
+                String value = row.values().getOrDefault(e.getKey(), "").strip();
+                if (value.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                Map<String, String> values = new LinkedHashMap<>(row.values());
+                Session s = e.getValue();
+                values.put(norm(SESSION_DATE), s.day().toString());
+                values.put(norm(START_TIME), s.start() == null ? "" : s.start().toString());
+                boolean number = value.matches("\\d+([.,]\\d+)?") && !value.equals("1") && !value.equals("0");
+                values.put(norm(PRESENT), number ? "" : value);
+                values.put(norm(HOURS), number ? value : "");
+                List<ImportNote> own = row(new CsvTable.Row(row.line(), values));
+                own.stream().map(n -> new ImportNote(n.line(), n.outcome(), relabel(n.column(), s.label()),
+                        n.messageKey(), n.args())).forEach(notes::add);
+                anyNew |= own.isEmpty();
+            }
+            if (!any) {
+                return List.of();
+            }
+            boolean rejected = notes.stream().anyMatch(n -> n.outcome() == ImportNote.Outcome.REJECTED);
+            if (rejected) {
+                return notes.stream().filter(n -> n.outcome() == ImportNote.Outcome.REJECTED).toList();
+            }
+            return anyNew ? List.of() : notes.subList(0, 1);
+        }
+
+        private static String norm(AttendanceColumn column) {
+            return it.labimpact.shared.csv.TolerantCsv.normalise(column.label());
+        }
+
+        /** The session's cells of the wide layout stand for the long layout's date, time, presence and hours. */
+        private static String relabel(String column, String session) {
+            return column == null || !List.of(SESSION_DATE.label(), START_TIME.label(), PRESENT.label(),
+                    HOURS.label()).contains(column) ? column : session;
+        }
 
         @Override
         public List<ImportNote> row(CsvTable.Row row) {

@@ -130,7 +130,7 @@ class ImportRunner {
         Tally tally = new Tally();
         separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, 0, 0, 0, 0));
         whole.executeWithoutResult(status -> {
-            RowHandler.Run run = handler.open(request);
+            RowHandler.Run run = handler.open(request, table);
             for (CsvTable.Row r : table.rows()) {
                 tally.count(r.line(), run.row(r));
                 if (++tally.done % every == 0 && tally.done < total) {

@@ -47,6 +47,11 @@ interface RowHandler {
     /** A run over one file, inside the job's transaction. */
     Run open(ImportRunner.Request request);
 
+    /** A run over one file, for a handler that reads the file's layout from its headers. */
+    default Run open(ImportRunner.Request request, CsvTable table) {
+        return open(request);
+    }
+
     /** The state of one job over its rows. */
     interface Run {
 

@@ -296,6 +296,56 @@ class AttendanceImportTest {
     }
 
     @Test
+    void readsTheWideLayoutOneRowPerPersonAndOneColumnPerSession() throws IOException {
+        String d10 = day(10);
+        String d5 = day(5);
+        byte[] file = csv(StandardCharsets.UTF_8,
+                "ID attività;Codice partecipante;Cognome;Nome;Sesso;Data di nascita;Paese di nascita;" + d10 + ";"
+                        + d5 + " 14:00;" + day(11),
+                course + ";" + awa + ";;;;;;sì;1,5;",
+                course + ";;Mohamed;Karim;M;01/07/1988;EG;A;;",
+                course + ";" + omar + ";;;;;;P;;",
+                course + ";" + karim + ";;;;;;;forse;sì");
+
+        ImportJob job = run(ImportMode.VALIDATE, file);
+
+        assertThat(notes(job)).containsExactly(
+                rejected(4, "Codice partecipante", "imports.person.notEnrolled", String.valueOf(course)),
+                rejected(5, d5 + " 14:00", "imports.attendance.presence.invalid", "forse"),
+                rejected(5, day(11), "imports.session.notInPlan", day(11), String.valueOf(course)));
+        assertThat(List.of(job.rowsAccepted(), job.rowsRejected())).containsExactly(2, 2);
+
+        ImportJob committed = run(ImportMode.COMMIT, csv(StandardCharsets.UTF_8,
+                "ID attività;Codice partecipante;" + d10 + ";" + d5 + " 14:00",
+                course + ";" + awa + ";sì;1,5", course + ";" + karim + ";no;"));
+        assertThat(committed.status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(marks(awa)).containsExactly("true 2.00", "true 1.50");
+        assertThat(marks(karim)).containsExactly("false 0.00");
+
+        byte[] workbook;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Registro");
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Row h = sheet.createRow(0);
+            h.createCell(0).setCellValue("ID attività");
+            h.createCell(1).setCellValue("Codice partecipante");
+            Cell day = h.createCell(2);
+            day.setCellValue(LocalDate.now().minusDays(10));
+            day.setCellStyle(date);
+            Row r = sheet.createRow(1);
+            r.createCell(0).setCellValue(course);
+            r.createCell(1).setCellValue(awa.toString());
+            r.createCell(2).setCellValue("x");
+            wb.write(out);
+            workbook = out.toByteArray();
+        }
+        ImportJob again = run(ImportMode.COMMIT, workbook);
+        assertThat(List.of(again.rowsAccepted(), again.rowsPresent())).containsExactly(0, 1);
+        assertThat(notes(again)).extracting(ImportNote::messageKey).containsExactly("imports.attendance.present");
+    }
+
+    @Test
     void aWholeTermRegisterOfAThousandMarksIsCheckedAndSavedSessionBySession() {
         long term = ImportFixtures.course(management, jdbc, "milano");
         List<LocalDate> days = new ArrayList<>();
