@@ -221,6 +221,45 @@ class FollowUpImportTest {
     }
 
     @Test
+    void readsAnOutcomesWorkbookNamingThePersonByIdentity() throws IOException {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Esiti");
+            String[] head = {"Cognome", "Nome", "Sesso", "Data di nascita", "Paese di nascita", "Risultato",
+                "Data risultato", "Fase", "Condizione occupazionale"};
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Row r = sheet.createRow(1);
+            r.createCell(0).setCellValue("Mohamed");
+            r.createCell(1).setCellValue("Karim");
+            r.createCell(2).setCellValue("M");
+            Cell birth = r.createCell(3);
+            birth.setCellValue(LocalDate.of(1988, 7, 1));
+            birth.setCellStyle(date);
+            r.createCell(4).setCellValue("Egitto");
+            r.createCell(5).setCellValue("Condizione occupazionale");
+            Cell on = r.createCell(6);
+            on.setCellValue(LocalDate.now().minusDays(2));
+            on.setCellStyle(date);
+            r.createCell(7).setCellValue("Uscita");
+            r.createCell(8).setCellValue("EMPLOYED");
+            wb.write(out);
+            file = out.toByteArray();
+        }
+
+        ImportJob job = run(ImportKind.OUTCOMES, ImportMode.COMMIT, file);
+
+        assertThat(notes(job)).isEmpty();
+        assertThat(job.status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(jdbc.sql("select participant_id || ' ' || phase || ' ' || employment_status from participant_outcome")
+                .query(String.class).single()).isEqualTo(karim + " EXIT EMPLOYED");
+    }
+
+    @Test
     void badOutcomeRowsAndALockedQuarterAreReportedAndNothingIsWritten() {
         LocalDate quarterStart = LocalDate.now().withDayOfMonth(1)
                 .withMonth((LocalDate.now().getMonthValue() - 1) / 3 * 3 + 1).minusMonths(3);
