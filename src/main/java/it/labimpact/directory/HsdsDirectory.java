@@ -285,7 +285,7 @@ public class HsdsDirectory {
                     .orElseGet(() -> organisationStub(v)));
             o.put("phones", v.phone() == null ? List.of() : List.of(phone(v)));
             o.put("contacts", v.email() == null ? List.of() : List.of(contact(v)));
-            o.put("languages", v.languages().stream().map(code -> language(v, code)).toList());
+            o.put("languages", v.languages().stream().map(code -> language(v, code, lang)).toList());
             o.put("schedules", schedules(v, fallback));
             o.put("required_documents", documents(v, fallback));
             o.put("cost_options", v.free() ? List.of(cost(v)) : List.of());
@@ -355,12 +355,13 @@ public class HsdsDirectory {
         return o;
     }
 
-    private static Map<String, Object> language(EntryView v, String code) {
+    /** A language spoken at the desk, named in the language asked for. */
+    private static Map<String, Object> language(EntryView v, String code, PublicLanguage lang) {
         Map<String, Object> o = new LinkedHashMap<>();
         Locale locale = Locale.forLanguageTag(code);
         put(o, "id", child(v, "language:" + code).toString());
         put(o, "service_id", v.id().toString());
-        String name = locale.getDisplayLanguage(Locale.ITALIAN);
+        String name = locale.getDisplayLanguage(lang.locale());
         put(o, "name", name.isBlank() ? code : name);
         put(o, "code", code);
         return o;

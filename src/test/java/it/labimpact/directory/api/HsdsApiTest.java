@@ -216,6 +216,7 @@ class HsdsApiTest {
         JsonNode ar = ok("/api/hsds/services/" + course + "?lang=ar");
         assertThat(ar.get("name").asString()).isEqualTo("دورة اللغة الإيطالية للكبار");
         assertThat(ar.get("lang").asString()).isEqualTo("ar");
+        assertThat(ar.get("languages").get(0).get("name").asString()).isEqualTo("الإيطالية");
         assertThat(ar.get("lang_fallback")).extracting(JsonNode::asString).contains("description")
                 .doesNotContain("name");
         assertThat(ok("/api/hsds/services?search=الإيطالية&lang=ar").get("total_items").asInt()).isEqualTo(1);
@@ -252,6 +253,7 @@ class HsdsApiTest {
         MockHttpServletResponse byTag = response(get("/api/hsds/services").header("If-None-Match", etag));
         assertThat(byTag.getStatus()).isEqualTo(304);
         assertThat(byTag.getContentAsString()).isEmpty();
+        assertThat(byTag.getHeaders("ETag")).containsExactly(etag);
         assertThat(response(get("/api/hsds/services/" + course).header("If-Modified-Since", lastModified))
                 .getStatus()).isEqualTo(304);
         assertThat(response(get("/api/hsds/services").header("If-None-Match", "\"other\"")).getStatus())
