@@ -73,7 +73,7 @@ public class ActivityCatalogue {
                     c == null ? null : c.provinceSigla(), r.venue(), r.startDate(), r.endDate(), r.plannedHours(),
                     r.status(), r.sessions(), r.demo());
         }).toList();
-        return new PageResponse<>(items, page.page(), page.size(), repository.count(filter));
+        return PageResponse.counted(items, page, repository.count(filter, PageResponse.countUpTo(page)));
     }
 
     /**
