@@ -144,7 +144,7 @@ public class ActivityCatalogue {
     }
 
     private Map<String, String> networkNames() {
-        return partnership.networks().stream().collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name));
+        return partnership.networkNames();
     }
 
     private Map<String, Comune> comuni(Collection<String> codes) {

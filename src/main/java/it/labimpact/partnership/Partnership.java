@@ -37,6 +37,14 @@ public class Partnership {
         return rows.stream().map(row -> summary(row, covered)).toList();
     }
 
+    /**
+     * Code → name of every network, in the networks' order: one short statement, where {@link #networks} also
+     * counts the members and reads every covered comune.
+     */
+    public Map<String, String> networkNames() {
+        return repository.networkNames();
+    }
+
     /** Every covered comune → code of the network that covers it. */
     public Map<String, String> coverage() {
         return repository.coverage();
