@@ -126,6 +126,25 @@ class IndicatorValuesCacheTest {
     }
 
     @Test
+    void aClientAcceptingGzipGetsTheSameAnswerCompressedWithItsOwnETag() throws Exception {
+        MockHttpServletResponse plain = send(values().param("by", "SEX"));
+        MockHttpServletResponse gzip = send(values().param("by", "SEX").header("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(gzip.getStatus()).isEqualTo(200);
+        assertThat(gzip.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzip.getHeaders("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                gzip.getContentAsByteArray()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(plain.getContentAsString());
+        }
+        assertThat(gzip.getHeader("ETag")).isNotEqualTo(plain.getHeader("ETag"));
+        assertThat(send(values().param("by", "SEX").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", gzip.getHeader("ETag"))).getStatus()).isEqualTo(304);
+        assertThat(send(values().param("by", "SEX").header("Accept-Encoding", "gzip;q=0")).getHeader(
+                "Content-Encoding")).isNull();
+    }
+
+    @Test
     void aNetworkTheUserMayNotReadIsRefusedEvenWhenItsAnswerIsKept() throws Exception {
         MockHttpServletResponse asCoordinator = send(values().param("network", "milano"));
         assertThat(asCoordinator.getStatus()).isEqualTo(200);

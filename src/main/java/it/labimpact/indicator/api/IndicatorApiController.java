@@ -23,11 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +80,8 @@ class IndicatorApiController {
             + " Modified` without a body. Answers are computed once and kept while no record they count changes"
             + " (a saved register, enrolment, assessment or outcome changes them at once) and at most"
             + " `labimpact.indicators.api-cache-seconds` (60 s by default) for the values not kept current on write"
-            + " (activities, organisations, cooperation); `computedAt` says when.";
+            + " (activities, organisations, cooperation); `computedAt` says when. With `Accept-Encoding: gzip` the"
+            + " answer comes compressed (compressed once per answer kept, with its own ETag).";
 
     private final Indicators indicators;
     private final ValuesCache cache;
@@ -112,13 +115,14 @@ class IndicatorApiController {
             schema = @Schema(implementation = ValuesJson.class)))
     @ApiResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match is current")
     ResponseEntity<byte[]> values(@PathVariable String code, @RequestParam String period,
-            @RequestParam(required = false) String network, @RequestParam(required = false) String by) {
+            @RequestParam(required = false) String network, @RequestParam(required = false) String by,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         indicators.definition(code);
         Period p = indicators.period(period);
         String n = blankToNull(network);
         Set<Dimension> dimensions = dimensions(by);
         return answer(ValuesCache.question(code, p.code(), p.from(), p.to(), n, dimensions, LocalDate.now()), n,
-                () -> json(indicators.published(p, n, List.of(code)), dimensions, Set.of(code)));
+                () -> json(indicators.published(p, n, List.of(code)), dimensions, Set.of(code)), acceptEncoding);
     }
 
     @GetMapping("/values")
@@ -128,23 +132,43 @@ class IndicatorApiController {
             schema = @Schema(implementation = ValuesJson.class)))
     @ApiResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match is current")
     ResponseEntity<byte[]> all(@RequestParam String period, @RequestParam(required = false) String network,
-            @RequestParam(required = false) String by) {
+            @RequestParam(required = false) String by,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         Set<Dimension> dimensions = by == null || by.isBlank() ? EnumSet.allOf(Dimension.class) : dimensions(by);
         Period p = indicators.period(period);
         String n = blankToNull(network);
         return answer(ValuesCache.question("*", p.code(), p.from(), p.to(), n, dimensions, LocalDate.now()), n,
-                () -> json(indicators.published(p, n), dimensions, null));
+                () -> json(indicators.published(p, n), dimensions, null), acceptEncoding);
     }
 
     /**
      * The serialised answer, from the cache while the data has not changed, with its ETag; Spring answers 304
      * without a body when the request's If-None-Match names that ETag.
      */
-    private ResponseEntity<byte[]> answer(String question, String network, Supplier<ValuesJson> compute) {
+    private ResponseEntity<byte[]> answer(String question, String network, Supplier<ValuesJson> compute,
+            String acceptEncoding) {
         long version = indicators.dataVersion(network); // checks that the actor may read the network
         ValuesCache.Answer a = cache.answer(question, version, () -> mapper.writeValueAsBytes(compute.get()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(a.etag())
-                .cacheControl(CacheControl.noCache().cachePrivate()).body(a.body());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (acceptsGzip(acceptEncoding)) {
+            return ok.eTag(a.gzipEtag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(a.gzip());
+        }
+        return ok.eTag(a.etag()).body(a.body());
+    }
+
+    /** Whether an Accept-Encoding header accepts gzip (named, without q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                return !(p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?"));
+            }
+        }
+        return false;
     }
 
     private static ValuesJson json(IndicatorResult r, Set<Dimension> dimensions, Set<String> codes) {

@@ -1,11 +1,16 @@
 package it.labimpact.indicator.api;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +28,40 @@ class ValuesCache {
     /** At most this many answers are kept; beyond, the cache is emptied (answers differ by period and network). */
     static final int MAX_ENTRIES = 200;
 
-    /** A serialised answer and its ETag (quoted). */
-    record Answer(byte[] body, String etag) {
+    /**
+     * A serialised answer, its ETag (quoted) and, made the first time a client asks for it, its gzip-compressed copy
+     * (the server's compression would compress the 1.4 MB of every answer again at every request; it also leaves
+     * alone an answer with a strong ETag).
+     */
+    record Answer(byte[] body, String etag, AtomicReference<byte[]> gzipped) {
 
         static Answer of(byte[] body) {
             try {
                 byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-                return new Answer(body, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
+                return new Answer(body, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"", new AtomicReference<>());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The ETag of the compressed copy: another representation, another ETag. */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gzip\"";
+        }
+
+        byte[] gzip() {
+            byte[] g = gzipped.get();
+            if (g == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 8);
+                try (GZIPOutputStream z = new GZIPOutputStream(out, 65536)) {
+                    z.write(body);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                g = out.toByteArray();
+                gzipped.compareAndSet(null, g);
+            }
+            return g;
         }
     }
 
