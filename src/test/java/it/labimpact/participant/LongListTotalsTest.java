@@ -100,6 +100,32 @@ class LongListTotalsTest {
                 .contains("Pagina 401 di 401");
     }
 
+    @Test
+    void theApiDescriptionDocumentsThePagingContract() throws Exception {
+        MockHttpServletResponse r = mvc.perform(get("/v3/api-docs")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        JsonNode doc = json.readTree(r.getContentAsString());
+        JsonNode schemas = doc.get("components").get("schemas");
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        schemas.propertyNames().forEach(name -> {
+            if (name.startsWith("PageResponse")) {
+                pages.add(name);
+            }
+        });
+        assertThat(pages).isNotEmpty();
+        for (String name : pages) {
+            JsonNode page = schemas.get(name);
+            assertThat(page.get("description").asString()).as(name).contains("totalExact").contains("10,000");
+            assertThat(page.get("properties").has("totalExact")).as(name).isTrue();
+            assertThat(page.get("properties").get("total").get("description").asString()).contains("lower bound");
+        }
+        // the indicator values: 304 for a current ETag, the values' schema for 200
+        JsonNode values = doc.get("paths").get("/api/v1/indicators/values").get("get");
+        assertThat(values.get("responses").has("304")).isTrue();
+        assertThat(values.get("description").asString()).contains("If-None-Match");
+        assertThat(values.get("responses").get("200").toString()).contains("ValuesJson");
+    }
+
     private JsonNode api(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse r = mvc.perform(request.with(TestActors.as(TestActors.coordinator())))
                 .andReturn().getResponse();
