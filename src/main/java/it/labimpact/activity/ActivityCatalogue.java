@@ -1,6 +1,7 @@
 package it.labimpact.activity;
 
 import it.labimpact.partnership.Member;
+import it.labimpact.partnership.NetworkName;
 import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
@@ -126,6 +127,12 @@ public class ActivityCatalogue {
             return new ActivityRef(r.id(), r.networkCode(), r.typeCode(), t.action(), t.countsFor(), r.plannedHours(),
                     t.completionThreshold(), r.startDate(), r.endDate(), r.status());
         });
+    }
+
+    /** The networks the current actor may read, as the list's filter offers them (codes and names only). */
+    public List<NetworkName> readableNetworkChoices() {
+        Actor actor = Actor.require();
+        return partnership.networkChoices().stream().filter(n -> actor.canRead(n.code())).toList();
     }
 
     /** Networks whose activities the actor may read: all for project scope, otherwise their own. */

@@ -45,6 +45,12 @@ public class Partnership {
         return repository.networkNames();
     }
 
+    /** Every network's code and name, in the networks' order (for a filter: one short statement). */
+    public List<NetworkName> networkChoices() {
+        return repository.networkNames().entrySet().stream().map(e -> new NetworkName(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     /** Every covered comune → code of the network that covers it. */
     public Map<String, String> coverage() {
         return repository.coverage();
