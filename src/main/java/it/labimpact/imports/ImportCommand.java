@@ -83,8 +83,10 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     public static int main(Class<?> application, String... args) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                // defaults: no demo data is loaded by an import, whatever the database
-                .properties(PROPERTY + "=true", "labimpact.demo.enabled=false", "spring.main.banner-mode=off")
+                // defaults: no demo data is loaded by an import, whatever the database; beans are created when
+                // needed, so that the pages' controllers and renderers, which need a web server, never are
+                .properties(PROPERTY + "=true", "labimpact.demo.enabled=false", "spring.main.banner-mode=off",
+                        "spring.main.lazy-initialization=true")
                 .run(args);
         return SpringApplication.exit(context);
     }
@@ -222,13 +224,15 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static String usage() {
         return """
-                usage: java -jar labimpact.jar --import --network=CODE --kind=participants --mode=validate|commit
-                           --file=FILE.xlsx|.csv --user=ACCOUNT [--organisation=ID] --consent-notice=VERSION
+                usage: java -jar labimpact.jar --import --network=CODE --kind=KIND --mode=validate|commit
+                           --file=FILE.xlsx|.csv --user=ACCOUNT [--organisation=ID] [--consent-notice=VERSION]
                            [--report=OUT.xlsx] [--lang=it|en] [application properties, e.g. --spring.datasource.url=...]
+                  --kind          participants (default), attendance, assessments, outcomes, activities
                   --user          the account the import runs as and is audited under: an operator or network lead
                   --network       the account's network (checked)
-                  --organisation  the member organisation registering the people (not for organisation-scoped accounts)
-                  --consent-notice the privacy notice version every person in the file accepted (the current one)
+                  --organisation  participants: the member organisation registering the people (not for
+                                  organisation-scoped accounts)
+                  --consent-notice participants: the privacy notice version every person in the file accepted
                 exit codes: 0 all rows accepted or present, 1 rows or the file refused, 2 wrong command, 3 job failed""";
     }
 
