@@ -110,6 +110,8 @@ public final class ImportBenchmark {
                         "--labimpact.vault.key-dir=" + tmp.resolve("keys"),
                         "--labimpact.imports.max-rows=" + Math.max(rows, 20000),
                         "--labimpact.imports.max-file-bytes=" + 512L * 1024 * 1024,
+                        // as the command-line import: no web server, beans created when needed
+                        "--spring.main.lazy-initialization=true",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN");
         progress("started in %.1f s (fresh embedded database, migrations)", seconds(System.nanoTime() - t0));
