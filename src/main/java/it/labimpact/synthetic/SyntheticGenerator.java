@@ -16,7 +16,6 @@ import it.labimpact.participant.Sex;
 import it.labimpact.participant.SurveyAnswers;
 import it.labimpact.participant.TaxCode;
 import it.labimpact.participant.Vulnerability;
-import it.labimpact.participant.vault.IdentityHashes;
 import it.labimpact.partnership.MembershipRole;
 import it.labimpact.partnership.OrganisationKind;
 import it.labimpact.partnership.PartnershipBulkLoad;
@@ -484,7 +483,7 @@ final class SyntheticGenerator {
                 : null;
         String phone = p.nextInt(100) < 60 ? "+39 3" + (10 + p.nextInt(90)) + " " + (1_000_000 + p.nextInt(9_000_000))
                 : null;
-        String email = p.nextInt(100) < 25 ? (IdentityHashes.name(givenNames) + "." + IdentityHashes.name(surname))
+        String email = p.nextInt(100) < 25 ? (letters(givenNames) + "." + letters(surname))
                 .toLowerCase(java.util.Locale.ROOT) + (p.nextInt(90) + 10) + "@sintetico.example" : null;
         List<Vulnerability> vulnerable = List.of();
         if (p.nextInt(100) < 8) {
@@ -530,14 +529,20 @@ final class SyntheticGenerator {
 
     /** A well-formed codice fiscale of the name, birth date, sex and place (country) of birth. */
     static String personalCode(String surname, String givenNames, LocalDate born, Sex sex, String place) {
-        String s = IdentityHashes.name(surname);
-        String g = IdentityHashes.name(givenNames);
+        String s = letters(surname);
+        String g = letters(givenNames);
         String gc = consonants(g);
         String given = gc.length() >= 4 ? "" + gc.charAt(0) + gc.charAt(2) + gc.charAt(3) : three(g);
         int day = born.getDayOfMonth() + (sex == Sex.F ? 40 : 0);
         String first15 = three(s) + given + String.format("%02d", born.getYear() % 100)
                 + MONTHS.charAt(born.getMonthValue() - 1) + String.format("%02d", day) + place;
         return TaxCode.completePersonal(first15);
+    }
+
+    /** Upper-case letters A–Z only (accents, spaces and apostrophes dropped), as codes and hashes read names. */
+    static String letters(String raw) {
+        return java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
     }
 
     private static String consonants(String s) {
