@@ -202,7 +202,7 @@ public class Agreements {
      */
     private void ensureOpen(String network, LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.now(clock);
-        locks.ensureOpen(network, from, to == null || to.isAfter(today) ? today : to);
+        locks.ensureOpen("validFrom", network, from, to == null || to.isAfter(today) ? today : to);
     }
 
     private static void requireChange(Actor actor, String networkCode) {

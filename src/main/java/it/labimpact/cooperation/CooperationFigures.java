@@ -1,6 +1,9 @@
 package it.labimpact.cooperation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * The cooperation metrics of a network ({@code network} set) or of the project ({@code null}) for a period.
@@ -15,7 +18,17 @@ import java.math.BigDecimal;
  * @param crossSectorShare crossSectorTies over activeTies, in percent with one decimal; {@code null} without ties
  * @param bridges organisations tied to two or more kinds other than their own, or across two networks
  * @param isolates members with no active tie
+ * @param approvedAt for a quarter whose values are approved (the network's quarter; for the project, every
+ *        network's), when it was approved: the figures are then the approved ones, from the indicator snapshot
+ *        (P1-COOP-*), and {@code tiesAmongMembers}, which the snapshot does not hold, is {@code null}; {@code null}
+ *        for figures computed from the evidence as it stands
  */
-public record CooperationFigures(String network, int members, int activeTies, int newTies, int tiesAmongMembers,
-        BigDecimal density, int crossSectorTies, BigDecimal crossSectorShare, int bridges, int isolates) {
+public record CooperationFigures(String network, int members, int activeTies, int newTies, Integer tiesAmongMembers,
+        BigDecimal density, int crossSectorTies, BigDecimal crossSectorShare, int bridges, int isolates,
+        Instant approvedAt) {
+
+    /** When it was approved, in Italian time; {@code null} for live figures. */
+    public LocalDateTime localApprovedAt() {
+        return approvedAt == null ? null : LocalDateTime.ofInstant(approvedAt, ZoneId.of("Europe/Rome"));
+    }
 }

@@ -113,7 +113,7 @@ public final class CooperationGraph {
         BigDecimal density = n < 2 ? null : percent(amongMembers, n * (n - 1) / 2);
         BigDecimal share = active == 0 ? null : percent(cross, active);
         return new CooperationFigures(network, members.size(), active, fresh, amongMembers, density, cross, share,
-                bridges, isolates);
+                bridges, isolates, null);
     }
 
     private Map<Long, Set<Long>> partners() {

@@ -1,7 +1,10 @@
 package it.labimpact.cooperation;
 
+import it.labimpact.indicator.Cell;
+import it.labimpact.indicator.IndicatorResult;
 import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
+import it.labimpact.indicator.Snapshots;
 import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.OrganisationQuery;
 import it.labimpact.partnership.OrganisationSummary;
@@ -10,11 +13,13 @@ import it.labimpact.shared.Actor;
 import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RecordNotFoundException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The cooperation metrics of objective 1 (active ties, new ties since the baseline, density, cross-sector share,
  * bridges, isolates — rules in {@link CooperationGraph}) per network and for the project, their trend by quarter and
  * the graph itself. The baseline is the project's first quarter ({@code labimpact.indicators.project-start}).
+ *
+ * <p><b>Approved quarters.</b> A quarter whose values are approved (a network's quarter; the project's once every
+ * network's is) is frozen: its figures are the approved ones, read from the indicator snapshot taken at approval
+ * (the catalogue's P1-COOP-* indicators, computed by the same rules), not recomputed from the evidence as it stands.
+ * Locks keep a network's meetings, agreements and referrals from changing in an approved quarter, but not the other
+ * things the figures depend on (membership, an organisation's kind, the partners of an activity), so only the
+ * snapshot reproduces what was approved. The graph's ties are always the evidence as it stands.
  *
  * <p>Scope: anybody logged in reads the project's figures and graph; a network's only who may read that network's
  * records (network staff their own, project-wide roles every one); another or an unknown network is "not found".
@@ -35,21 +47,51 @@ public class CooperationMetrics {
     private final Indicators indicators;
     private final Partnership partnership;
 
-    CooperationMetrics(CooperationMetricsRepository repository, Indicators indicators, Partnership partnership) {
+    private final Snapshots snapshots;
+
+    CooperationMetrics(CooperationMetricsRepository repository, Indicators indicators, Partnership partnership,
+            Snapshots snapshots) {
         this.repository = repository;
         this.indicators = indicators;
         this.partnership = partnership;
+        this.snapshots = snapshots;
     }
 
-    /** The baseline: the project's first quarter. */
+    /**
+     * The baseline: the project's first quarter, derived in one place ({@link
+     * it.labimpact.indicator.IndicatorSettings#firstQuarter}) for these figures and the catalogue's P1-COOP-NEW.
+     */
     public Period baseline() {
-        return Period.quarterOf(indicators.settings().projectStart());
+        return indicators.settings().firstQuarter();
     }
 
-    /** The metrics of a network ({@code null}: the project) for a period. */
+    /**
+     * The metrics of a network ({@code null}: the project) for a period: the approved values for an approved quarter
+     * ({@link CooperationFigures#approvedAt()} set), otherwise computed from the evidence.
+     */
     public CooperationFigures figures(Period period, String network) {
         checkScope(network);
-        return graph(period, network, repository.evidence(period.to()), repository.kinds()).figures();
+        return approved(period, network).orElseGet(
+                () -> graph(period, network, repository.evidence(period.to()), repository.kinds()).figures());
+    }
+
+    /** The figures approved for a quarter of a network or the project, while the approval stands. */
+    private Optional<CooperationFigures> approved(Period period, String network) {
+        return snapshots.approved(period, network).map(r -> new CooperationFigures(network,
+                count(r, "P1-COOP-MEMBERS", network), count(r, "P1-COOP-TIES", network),
+                count(r, "P1-COOP-NEW", network), null, value(r, "P1-COOP-DENSITY", network),
+                count(r, "P1-COOP-X", network), value(r, "P1-COOP-X-SHARE", network),
+                count(r, "P1-COOP-BRIDGES", network), count(r, "P1-COOP-ISOLATES", network), r.computedAt()));
+    }
+
+    /** A count of a snapshot: a network without any (no members, no ties) has no cell, which is zero. */
+    private static int count(IndicatorResult r, String code, String network) {
+        return r.total(code, network).map(Cell::value).orElse(BigDecimal.ZERO).intValue();
+    }
+
+    /** A percentage of a snapshot; {@code null} when there was none (no ties, fewer than two members). */
+    private static BigDecimal value(IndicatorResult r, String code, String network) {
+        return r.total(code, network).map(Cell::value).orElse(null);
     }
 
     /** The graph of a network ({@code null}: the project) for a period: its nodes and ties with their names. */
@@ -69,8 +111,11 @@ public class CooperationMetrics {
         Map<Long, String> kinds = repository.kinds();
         List<CooperationTrendPoint> points = new ArrayList<>();
         for (Period q = baseline(); !q.from().isAfter(current.from()); q = Period.quarterOf(q.to().plusDays(1))) {
-            CooperationFigures f = graph(q, network, evidence, kinds, Set.of()).figures();
-            points.add(new CooperationTrendPoint(q.code(), q.from(), q.to(), f.activeTies(), f.newTies()));
+            Period quarter = q;
+            CooperationFigures f = approved(q, network)
+                    .orElseGet(() -> graph(quarter, network, evidence, kinds, Set.of()).figures());
+            points.add(new CooperationTrendPoint(q.code(), q.from(), q.to(), f.activeTies(), f.newTies(),
+                    f.approvedAt()));
         }
         return points;
     }
@@ -113,9 +158,10 @@ public class CooperationMetrics {
 
     private CooperationScorecardRow row(String network, String name, Period period, Period before,
             List<TieEvidence> evidence, Map<Long, String> kinds) {
-        CooperationFigures figures = graph(period, network, evidence, kinds).figures();
-        Integer previous = before == null ? null
-                : graph(before, network, evidence, kinds, Set.of()).figures().activeTies();
+        CooperationFigures figures = approved(period, network)
+                .orElseGet(() -> graph(period, network, evidence, kinds).figures());
+        Integer previous = before == null ? null : approved(before, network)
+                .orElseGet(() -> graph(before, network, evidence, kinds, Set.of()).figures()).activeTies();
         return new CooperationScorecardRow(network, name, figures, previous);
     }
 

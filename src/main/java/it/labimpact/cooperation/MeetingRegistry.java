@@ -153,10 +153,10 @@ public class MeetingRegistry {
         if (row.status() != data.status() || !row.date().equals(data.date())) {
             // a held meeting counts (ties, indicators) on its day: moving or un-holding it changes that quarter
             if (row.status() == MeetingStatus.HELD) {
-                locks.ensureOpen(row.networkCode(), row.date());
+                locks.ensureOpen("date", row.networkCode(), row.date());
             }
             if (data.status() == MeetingStatus.HELD) {
-                locks.ensureOpen(row.networkCode(), data.date());
+                locks.ensureOpen("date", row.networkCode(), data.date());
             }
         }
         if (repository.update(id, data.version(), data) == 0) {

@@ -108,6 +108,26 @@ class ApprovalRepository {
                 .param("network", network).param("period", period).query(Boolean.class).single();
     }
 
+    /** Whether the project's values of a quarter are approved: its project snapshot is current. */
+    boolean projectLocked(String period) {
+        return jdbc.sql("""
+                        select exists (select 1 from indicator_snapshot
+                                       where network_code is null and period_code = :period
+                                         and superseded_at is null)""")
+                .param("period", period).query(Boolean.class).single();
+    }
+
+    /** The current snapshot of a network or the project for a quarter (not superseded by a reopening). */
+    Optional<StoredSnapshot> currentSnapshot(String period, String network) {
+        return jdbc.sql("""
+                        select id, period_code, network_code, taken_at, taken_by, superseded_at, cells::text
+                        from indicator_snapshot
+                        where period_code = :period and superseded_at is null
+                          and coalesce(network_code, '') = coalesce(cast(:network as text), '')""")
+                .param("period", period).param("network", network)
+                .query((rs, n) -> new StoredSnapshot(info(rs), rs.getString(7))).optional();
+    }
+
     // --- snapshots ---
 
     long insertSnapshot(String period, String network, String actor, String cells) {

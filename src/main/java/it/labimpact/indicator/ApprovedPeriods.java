@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The locked periods: a day is locked for a network when its quarter has an approved submission (not reopened
- * since).
+ * since), and for the project (its project-wide facts) when the project's values of the quarter are approved: every
+ * network's quarter approved, the project's snapshot taken and not superseded.
  */
 @Component
 class ApprovedPeriods implements LockedPeriods {
@@ -27,6 +28,18 @@ class ApprovedPeriods implements LockedPeriods {
         Period quarter = Period.quarterOf(date);
         if (repository.locked(networkCode, quarter.code())) {
             throw new PeriodLockedException(quarter.label(LocaleContextHolder.getLocale()));
+        }
+    }
+
+    @Override
+    public void ensureProjectOpen(LocalDate date) {
+        if (date == null) {
+            return;
+        }
+        Period quarter = Period.quarterOf(date);
+        if (repository.projectLocked(quarter.code())) {
+            throw new PeriodLockedException(null, "period.locked.project",
+                    quarter.label(LocaleContextHolder.getLocale()));
         }
     }
 }

@@ -26,6 +26,14 @@ public record IndicatorDefinition(String code, int position, IndicatorKind kind,
         return "en".equals(locale.getLanguage()) ? definitionEn : definitionIt;
     }
 
+    /**
+     * Whether the records behind a number can be listed (drill-down): not for a ratio, nor for a density (ties over
+     * possible pairs), which are computed from other numbers.
+     */
+    public boolean hasRecords() {
+        return rule != CountingRule.RATIO && !"COOP_DENSITY".equals(computation);
+    }
+
     /** Counts persons, so small cells are suppressed when published. */
     public boolean countsPersons() {
         return rule == CountingRule.PERSONS || rule == CountingRule.RATIO;

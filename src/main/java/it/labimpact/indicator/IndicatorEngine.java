@@ -78,7 +78,7 @@ class IndicatorEngine {
         for (IndicatorDefinition d : definitions) {
             if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
                     && !(stored && IndicatorStore.keeps(d))) {
-                cells.addAll(things(d, period, network));
+                cells.addAll(things(d, period, network, s));
             }
         }
         for (IndicatorDefinition d : definitions) {
@@ -125,11 +125,16 @@ class IndicatorEngine {
             return jdbc.sql(sql.toString()).params(params)
                     .query((rs, n) -> new DrillRecord("participant", rs.getString(1), rs.getString(2))).list();
         }
-        if (d.rule() == CountingRule.RATIO) {
+        if (d.rule() == CountingRule.RATIO || d.computation().equals("COOP_DENSITY")) {
             return List.of();
         }
+        if (COOP_GRAPH.contains(d.computation())) {
+            String scope = dimension == Dimension.NETWORK && key != null ? key : network;
+            return dimension != null && dimension != Dimension.NETWORK ? List.of()
+                    : coopGraphRecords(d, params, scope);
+        }
         preparePartners(List.of(d), period);
-        ThingQuery q = thingQuery(d, params);
+        ThingQuery q = thingQuery(d, params, s);
         String keyColumn = dimension == null || dimension == Dimension.NETWORK ? null : q.columns().get(dimension);
         StringBuilder sql = new StringBuilder("select distinct ").append(q.recordId()).append(" as id, ")
                 .append(q.networkColumn()).append(" as network from ").append(q.from());
@@ -157,7 +162,7 @@ class IndicatorEngine {
      * {@code stored}, otherwise from the facts, attendance read once for the whole range.
      */
     Map<Period, List<Cell>> trend(List<IndicatorDefinition> definitions, Period range, String network,
-            boolean stored) {
+            boolean stored, IndicatorSettings s) {
         jdbc.sql("set local work_mem = '256MB'").update();
         Map<Period, List<Cell>> byQuarter = new LinkedHashMap<>();
         for (Period q = Period.quarterOf(range.from()); !q.from().isAfter(range.to());
@@ -209,7 +214,7 @@ class IndicatorEngine {
             for (IndicatorDefinition d : definitions) {
                 if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
                         && !(stored && IndicatorStore.keeps(d))) {
-                    things(d, clipped, network).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
+                    things(d, clipped, network, s).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
                 }
             }
             for (IndicatorDefinition d : definitions) {
@@ -502,7 +507,7 @@ class IndicatorEngine {
         jdbc.sql("analyze ind_partners").update();
     }
 
-    private static ThingQuery thingQuery(IndicatorDefinition d, Map<String, Object> params) {
+    private static ThingQuery thingQuery(IndicatorDefinition d, Map<String, Object> params, IndicatorSettings s) {
         params.put("p", d.parameters().isEmpty() ? List.of("") : d.parameters());
         return switch (d.computation()) {
             // one row per activity: counted as rows, by hashing
@@ -534,9 +539,10 @@ class IndicatorEngine {
             // cooperation ties of all sources (cooperation_fact_tie: one row per piece of evidence, pair ordered)
             case "COOP_TIES" -> new ThingQuery(TIE_EVIDENCE, "count(distinct (t.organisation_a, t.organisation_b))",
                     "tie", "t.organisation_a || '-' || t.organisation_b", "t.network_code", Map.of());
-            // the parameter is the baseline quarter: pairs tied anywhere in it are not new
+            // the baseline is the project's first quarter (IndicatorSettings.firstQuarter, the one place it is
+            // derived): pairs tied anywhere in it are not new
             case "COOP_TIES_NEW" -> {
-                Period baseline = Period.parse(d.parameters().get(0), LocalDate.MIN, LocalDate.MIN);
+                Period baseline = s.firstQuarter();
                 params.put("baseFrom", baseline.from());
                 params.put("baseTo", baseline.to());
                 yield new ThingQuery(TIE_EVIDENCE + " and not exists (select 1 from cooperation_fact_tie b"
@@ -548,6 +554,9 @@ class IndicatorEngine {
             case "COOP_TIES_CROSS_SECTOR" -> new ThingQuery(TIE_EVIDENCE + " and t.kind_a <> t.kind_b",
                     "count(distinct (t.organisation_a, t.organisation_b))", "tie",
                     "t.organisation_a || '-' || t.organisation_b", "t.network_code", Map.of());
+            // member organisations of the network (of any network for the project) on a day of the period
+            case "COOP_MEMBERS" -> new ThingQuery(MEMBERS, "count(distinct m.organisation_id)", "organisation",
+                    "m.organisation_id::text", "m.network_code", Map.of());
             case "MEETINGS_HELD" -> new ThingQuery("cooperation_fact_meeting_attendance m"
                     + " where m.held_on between :from and :to", "count(distinct m.meeting_id)", "meeting",
                     "m.meeting_id::text", "m.network_code", Map.of());
@@ -573,11 +582,14 @@ class IndicatorEngine {
         };
     }
 
-    private List<Cell> things(IndicatorDefinition d, Period period, String network) {
+    private List<Cell> things(IndicatorDefinition d, Period period, String network, IndicatorSettings s) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());
         params.put("to", period.to());
-        ThingQuery q = thingQuery(d, params);
+        if (COOP_GRAPH.contains(d.computation())) {
+            return coopGraph(d, params, network);
+        }
+        ThingQuery q = thingQuery(d, params, s);
         if (q.columns().isEmpty() && q.countExpression().startsWith(DISTINCT)) {
             return distinctThings(d, q, params, network);
         }
@@ -627,6 +639,123 @@ class IndicatorEngine {
         return cells;
     }
 
+    // --- the cooperation graph's metrics (the rules of cooperation.CooperationGraph, tested equal) ---
+
+    /** Member organisations of a network on at least one day of the period. */
+    private static final String MEMBERS = "partnership_fact_member m where (m.member_from is null"
+            + " or m.member_from <= :to) and (m.member_to is null or m.member_to >= :from)";
+
+    /** The computations over the whole graph of a network or of the project, not one thing at a time. */
+    private static final Set<String> COOP_GRAPH = Set.of("COOP_BRIDGES", "COOP_ISOLATES", "COOP_DENSITY");
+
+    /**
+     * The ends of the period's ties, one row per piece of evidence and end: the network the evidence belongs to,
+     * the organisation, its kind and the other end's, and whether it is a referral between two networks.
+     */
+    private static final String TIE_ENDS = "with ind_ev as materialized (select t.network_code, t.organisation_a,"
+            + " t.organisation_b, t.kind_a, t.kind_b, t.cross_network from " + TIE_EVIDENCE + "),"
+            + " ind_ends as (select network_code, organisation_a as org, kind_a as own, kind_b as other,"
+            + " cross_network from ind_ev"
+            + " union all select network_code, organisation_b, kind_b, kind_a, cross_network from ind_ev)";
+
+    /** A bridge: tied to two or more kinds other than its own, or by a referral between two networks. */
+    private static final String BRIDGE = "count(distinct other) filter (where other <> own) >= 2"
+            + " or bool_or(cross_network)";
+
+    /**
+     * Bridges, isolates and density per network (the network's evidence, its members) and for the project (all
+     * evidence, project-wide included, and the members of any network), as {@code CooperationGraph} counts them:
+     * a network's rows are not summed into the project's, whose graph is another.
+     */
+    private List<Cell> coopGraph(IndicatorDefinition d, Map<String, Object> params, String network) {
+        params.put("network", network);
+        String oneNetwork = " and (cast(:network as text) is null or %s = :network)";
+        List<Cell> cells = new ArrayList<>();
+        switch (d.computation()) {
+            case "COOP_BRIDGES" -> {
+                String sql = TIE_ENDS + " select network_code, count(*) from (select network_code, org from ind_ends"
+                        + " where network_code is not null" + oneNetwork.formatted("network_code")
+                        + " group by network_code, org having " + BRIDGE + ") x group by network_code";
+                if (network == null) {
+                    sql += " union all select null::text, count(*) from (select org from ind_ends group by org"
+                            + " having " + BRIDGE + " or count(distinct network_code) >= 2) y";
+                }
+                cells.addAll(counts(d, sql, params));
+            }
+            case "COOP_ISOLATES" -> {
+                String sql = "with ind_tied as materialized (select t.network_code, t.organisation_a as org from "
+                        + TIE_EVIDENCE + " union select t.network_code, t.organisation_b from " + TIE_EVIDENCE + ")"
+                        + " select m.network_code, count(distinct m.organisation_id) from " + MEMBERS
+                        + oneNetwork.formatted("m.network_code") + " and not exists (select 1 from ind_tied x"
+                        + " where x.network_code = m.network_code and x.org = m.organisation_id)"
+                        + " group by m.network_code";
+                if (network == null) {
+                    sql += " union all select null::text, count(distinct m.organisation_id) from " + MEMBERS
+                            + " and not exists (select 1 from ind_tied x where x.org = m.organisation_id)";
+                }
+                cells.addAll(counts(d, sql, params));
+            }
+            case "COOP_DENSITY" -> {
+                String sql = "with ind_mem as materialized (select distinct m.network_code, m.organisation_id from "
+                        + MEMBERS + oneNetwork.formatted("m.network_code") + "),"
+                        + " ind_ev as materialized (select distinct t.network_code, t.organisation_a,"
+                        + " t.organisation_b from " + TIE_EVIDENCE + ")"
+                        + " select n.network_code, n.members,"
+                        + " (select count(distinct (e.organisation_a, e.organisation_b)) from ind_ev e"
+                        + " join ind_mem a on a.network_code = e.network_code and a.organisation_id = e.organisation_a"
+                        + " join ind_mem b on b.network_code = e.network_code and b.organisation_id = e.organisation_b"
+                        + " where e.network_code = n.network_code)"
+                        + " from (select network_code, count(*) as members from ind_mem group by network_code) n";
+                if (network == null) {
+                    sql += " union all select null::text, (select count(distinct organisation_id) from ind_mem),"
+                            + " (select count(distinct (organisation_a, organisation_b)) from ind_ev"
+                            + " where organisation_a in (select organisation_id from ind_mem)"
+                            + " and organisation_b in (select organisation_id from ind_mem))";
+                }
+                jdbc.sql(sql).params(params).query((rs, n) -> {
+                    long members = rs.getLong(2);
+                    if (members >= 2) {
+                        // ties between two members over the possible pairs of members, in percent, one decimal
+                        cells.add(new Cell(d.code(), rs.getString(1), null, null,
+                                BigDecimal.valueOf(rs.getLong(3) * 100L).divide(
+                                        BigDecimal.valueOf(members * (members - 1) / 2), 1, RoundingMode.HALF_UP),
+                                false));
+                    }
+                    return null;
+                }).list();
+            }
+            default -> throw new IllegalStateException(d.computation());
+        }
+        return cells;
+    }
+
+    private List<Cell> counts(IndicatorDefinition d, String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Cell(d.code(), rs.getString(1), null, null,
+                BigDecimal.valueOf(rs.getLong(2)), false)).list();
+    }
+
+    /** The organisations behind a bridges or isolates number: of a network, or of the project's graph. */
+    private List<DrillRecord> coopGraphRecords(IndicatorDefinition d, Map<String, Object> params, String network) {
+        params.put("network", network);
+        String sql = switch (d.computation()) {
+            case "COOP_BRIDGES" -> network != null
+                    ? TIE_ENDS + " select org, network_code from ind_ends where network_code = :network"
+                            + " group by network_code, org having " + BRIDGE
+                    : TIE_ENDS + " select org, null::text from ind_ends group by org having " + BRIDGE
+                            + " or count(distinct network_code) >= 2";
+            default -> network != null
+                    ? "select distinct m.organisation_id, m.network_code from " + MEMBERS
+                            + " and m.network_code = :network and not exists (select 1 from " + TIE_EVIDENCE
+                            + " and t.network_code = m.network_code"
+                            + " and m.organisation_id in (t.organisation_a, t.organisation_b))"
+                    : "select distinct m.organisation_id, null::text from " + MEMBERS
+                            + " and not exists (select 1 from " + TIE_EVIDENCE
+                            + " and m.organisation_id in (t.organisation_a, t.organisation_b))";
+        };
+        return jdbc.sql(sql + " order by 1 limit :limit").params(params)
+                .query((rs, n) -> new DrillRecord("organisation", rs.getString(1), rs.getString(2))).list();
+    }
+
     private static final String DISTINCT = "count(distinct ";
 
     /**
@@ -654,7 +783,7 @@ class IndicatorEngine {
         // things of no network (project-wide trainings) count in the project total only
         sql.append(") select network, count(*) from ind_things where network is not null group by network");
         if (network == null) {
-            sql.append(" union all select null, count(*) from (select distinct ").append(String.join(", ", keys))
+            sql.append(" union all select null::text, count(*) from (select distinct ").append(String.join(", ", keys))
                     .append(" from ind_things) x");
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Cell(d.code(), rs.getString(1), null,

@@ -33,6 +33,14 @@ public record IndicatorSettings(@DefaultValue("2024-01-01") LocalDate projectSta
         }
     }
 
+    /**
+     * The project's first quarter: the baseline of the cooperation metrics ("new ties since the baseline"), for the
+     * catalogue's {@code P1-COOP-NEW} and the cooperation module alike. Derived here only, from the project's start.
+     */
+    public Period firstQuarter() {
+        return Period.quarterOf(projectStart);
+    }
+
     /** The label of the band an age falls in. */
     public String ageBand(int age) {
         int lower = 0;

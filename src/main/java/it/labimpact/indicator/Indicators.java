@@ -164,7 +164,7 @@ public class Indicators {
         Instant now = Instant.now(clock);
         java.util.Map<Period, IndicatorResult> result = new java.util.LinkedHashMap<>();
         Period range = Period.projectToDate(settings.projectStart(), LocalDate.now(clock));
-        engine.trend(definitions, range, network, stored(all, range))
+        engine.trend(definitions, range, network, stored(all, range), settings)
                 .forEach((quarter, cells) -> result.put(quarter, new IndicatorResult(quarter, network, now,
                         published ? SmallCells.suppress(cells, all, settings.smallCellThreshold()) : cells,
                         published ? settings.smallCellThreshold() : 0, null)));

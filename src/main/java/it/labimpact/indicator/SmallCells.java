@@ -77,10 +77,16 @@ final class SmallCells {
         for (Cell c : cells) {
             IndicatorDefinition d = byCode.get(c.indicator());
             boolean hide = hidden.contains(c)
-                    || (d != null && d.rule() == CountingRule.RATIO && ratioBaseHidden(c, d, cells, hidden, threshold));
+                    || (d != null && d.rule() == CountingRule.RATIO && countsPersons(byCode.get(d.parameters().get(1)))
+                            && ratioBaseHidden(c, d, cells, hidden, threshold));
             result.add(hide ? c.hidden() : c);
         }
         return result;
+    }
+
+    /** A ratio over things (ties, organisations) counts no persons and is never suppressed. */
+    private static boolean countsPersons(IndicatorDefinition base) {
+        return base == null || base.rule() != CountingRule.THINGS;
     }
 
     private static boolean isSmall(BigDecimal value, int threshold) {

@@ -43,6 +43,23 @@ public class Snapshots {
         return repository.latestSnapshot(period.code(), network).map(s -> result(period, s));
     }
 
+    /**
+     * The values approved for a quarter of a network ({@code null}: the project, approved once every network is),
+     * while the approval stands: the current snapshot, with {@link IndicatorResult#computedAt()} the time of
+     * approval and {@link IndicatorResult#snapshotId()} set; empty for a period that is not a quarter, a quarter never
+     * approved or one reopened since (then the live values apply).
+     *
+     * @throws RecordNotFoundException when the actor may not read the network's records
+     */
+    @Transactional(readOnly = true)
+    public Optional<IndicatorResult> approved(Period period, String network) {
+        checkScope(network);
+        if (period.kind() != Period.Kind.QUARTER) {
+            return Optional.empty();
+        }
+        return repository.currentSnapshot(period.code(), network).map(s -> result(period, s));
+    }
+
     /** One snapshot by id, within the actor's scope. */
     @Transactional(readOnly = true)
     public Optional<IndicatorResult> snapshot(long id) {

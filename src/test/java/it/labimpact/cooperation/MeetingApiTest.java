@@ -92,12 +92,14 @@ class MeetingApiTest {
 
         JsonNode list = read(get("/api/v1/meetings?network=milano&status=HELD&from=" + TODAY.minusDays(1)
                 + "&to=" + TODAY + "&size=10"), TestActors.operator("milano"));
-        assertThat(list.get("total").asLong()).isEqualTo(1);
+        // other tests may leave meetings of milano: assert on this one, not on how many there are
+        assertThat(list.get("total").asLong()).isPositive();
         assertThat(list.get("size").asInt()).isEqualTo(10);
-        assertThat(list.get("items").get(0).get("id").asLong()).isEqualTo(id);
-        assertThat(read(get("/api/v1/meetings?status=PLANNED&network=milano"), lead).get("total").asLong()).isZero();
+        assertThat(list.get("items")).extracting(m -> m.get("id").asLong()).contains(id);
+        assertThat(read(get("/api/v1/meetings?status=PLANNED&network=milano&size=100"), lead).get("items"))
+                .extracting(m -> m.get("id").asLong()).doesNotContain(id);
         JsonNode pending = read(get("/api/v1/governance/decisions?network=milano"), lead);
-        assertThat(pending).extracting(d -> d.get("id").asLong()).containsExactly(decisionId);
+        assertThat(pending).extracting(d -> d.get("id").asLong()).contains(decisionId);
     }
 
     @Test
@@ -106,13 +108,16 @@ class MeetingApiTest {
         assertThat(forLead).extracting(b -> b.get("kind").asString() + " " + (b.get("networkCode") == null
                 ? "project" : b.get("networkCode").asString()))
                 .containsExactly("STEERING_GROUP project", "NETWORK_TABLE milano");
-        assertThat(read(get("/api/v1/governance/bodies"), TestActors.evaluator())).hasSize(14);
+        // the standing bodies: the steering group and the 13 network tables (working groups come and go)
+        assertThat(read(get("/api/v1/governance/bodies"), TestActors.evaluator()))
+                .filteredOn(b -> !b.get("kind").asString().equals("WORKING_GROUP")).hasSize(14);
         assertThat(read(get("/api/v1/governance/bodies/" + milanoTable), TestActors.evaluator()).get("name")
                 .asString()).startsWith("Tavolo di rete");
     }
 
     @Test
     void errorsAreProblemDetails() throws Exception {
+        long meetingsBefore = MeetingFixtures.meetingCount(jdbc);
         Actor lead = TestActors.lead("milano");
         MockHttpServletResponse rule = send(post("/api/v1/meetings"), lead, """
                 {"bodyId": %d, "date": "%s", "mode": "IN_PERSON", "status": "PLANNED"}"""
@@ -137,8 +142,7 @@ class MeetingApiTest {
         assertThat(send(post("/api/v1/meetings"), TestActors.operator("milano"), """
                 {"bodyId": %d, "date": "%s", "mode": "IN_PERSON", "place": "Sala", "status": "PLANNED"}"""
                 .formatted(milanoTable, TODAY)).getStatus()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from cooperation_meeting where not demo").query(Long.class).single())
-                .isZero();
+        assertThat(MeetingFixtures.meetingCount(jdbc)).as("no meeting recorded").isEqualTo(meetingsBefore);
     }
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request, Actor actor, String body)

@@ -54,6 +54,14 @@ final class MeetingFixtures {
         jdbc.sql("delete from cooperation_governance_body where kind = 'WORKING_GROUP' and not demo").update();
     }
 
+    /**
+     * Every meeting in the database, to compare before and after a refused change: other tests may leave theirs,
+     * so a test asserts on the difference, never on an absolute number.
+     */
+    static long meetingCount(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from cooperation_meeting").query(Long.class).single();
+    }
+
     static long lastAuditId(JdbcClient jdbc) {
         return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
     }

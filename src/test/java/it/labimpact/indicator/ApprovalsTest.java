@@ -116,7 +116,8 @@ class ApprovalsTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(as(TestActors.lead(C), () -> approvals.grid(approvals.quarters()))).isEmpty();
         assertThat(as(lead, () -> approvals.grid(approvals.quarters()))).containsOnlyKeys(M);
-        assertThat(jdbc.sql("select count(*) from indicator_submission").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from indicator_submission where period_code = :q and network_code in (:n)")
+                .param("q", Q).param("n", List.of(M, C)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -149,7 +150,8 @@ class ApprovalsTest {
         assertThatThrownBy(() -> as(coordinator, () -> approvals.reopen(M, Q, s.version(), "Versione vecchia")))
                 .isInstanceOf(ConcurrentEditException.class);
         assertThat(as(coordinator, () -> approvals.submission(M, Q)).orElseThrow()).isEqualTo(approved);
-        assertThat(jdbc.sql("select count(*) from indicator_snapshot").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from indicator_snapshot where period_code = :q and network_code = :m")
+                .param("q", Q).param("m", M).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -171,9 +173,12 @@ class ApprovalsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("select count(*) from indicator_snapshot").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from indicator_submission_step where status = 'APPROVED'")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from indicator_snapshot where period_code = :q and network_code = :m")
+                .param("q", Q).param("m", M).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from indicator_submission_step p join indicator_submission s"
+                + " on s.id = p.submission_id where p.status = 'APPROVED'"
+                + " and s.period_code = :q and s.network_code = :m")
+                .param("q", Q).param("m", M).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -132,7 +132,8 @@ class IndicatorPagesTest {
         page(post("/indicators/approvals/milano/" + Q + "/submit").with(csrf()), coordinator, 403);
         page(get("/indicators/approvals/milano/2025"), coordinator, 404);
         page(get("/indicators/approvals"), TestActors.operator("milano"), 403);
-        assertThat(jdbc.sql("select count(*) from indicator_submission").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from indicator_submission where period_code = :q"
+                + " and network_code in ('milano', 'cremasca')").param("q", Q).query(Long.class).single()).isZero();
     }
 
     // --- helpers ---

@@ -1,7 +1,6 @@
 package it.labimpact.report.web;
 
 import it.labimpact.indicator.Cell;
-import it.labimpact.indicator.CountingRule;
 import it.labimpact.indicator.Dimension;
 import it.labimpact.indicator.IndicatorDefinition;
 import it.labimpact.indicator.IndicatorResult;
@@ -119,7 +118,7 @@ class DashboardFigures {
     private DashboardView compose(Request r, Locale locale) {
         List<IndicatorDefinition> catalogue = indicators.catalogue();
         DashboardFormat f = new DashboardFormat(r, locale, catalogue.stream()
-                .filter(d -> d.rule() == CountingRule.RATIO).map(IndicatorDefinition::code)
+                .filter(d -> !d.hasRecords()).map(IndicatorDefinition::code)
                 .collect(Collectors.toSet()), messages);
         IndicatorResult result = values(r.period(), r.network(), r.published());
         List<IndicatorDefinition> main = catalogue.stream().filter(d -> MAIN.contains(d.code()))

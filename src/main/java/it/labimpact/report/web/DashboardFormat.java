@@ -21,7 +21,7 @@ final class DashboardFormat {
     private final MessageSource messages;
     private final NumberFormat numbers;
 
-    /** {@code ratios}: indicators that are ratios, which have no records of their own to list. */
+    /** {@code ratios}: indicators without records of their own to list (ratios, densities). */
     DashboardFormat(DashboardFigures.Request request, Locale locale, Set<String> ratios, MessageSource messages) {
         this.request = request;
         this.locale = locale;

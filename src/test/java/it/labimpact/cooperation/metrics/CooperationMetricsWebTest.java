@@ -7,8 +7,15 @@ import it.labimpact.TestActors;
 import it.labimpact.cooperation.AgreementData;
 import it.labimpact.cooperation.AgreementKind;
 import it.labimpact.cooperation.Agreements;
+import it.labimpact.cooperation.MeetingAttendanceUpdate;
+import it.labimpact.cooperation.MeetingData;
+import it.labimpact.cooperation.MeetingMode;
+import it.labimpact.cooperation.MeetingRegistry;
+import it.labimpact.cooperation.MeetingStatus;
+import it.labimpact.indicator.Approvals;
 import it.labimpact.shared.Actor;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +43,8 @@ class CooperationMetricsWebTest {
 
     @Autowired MockMvc mvc;
     @Autowired Agreements agreements;
+    @Autowired MeetingRegistry meetings;
+    @Autowired Approvals approvals;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -51,6 +60,29 @@ class CooperationMetricsWebTest {
     void clean() {
         TestActors.clear();
         jdbc.sql("delete from cooperation_agreement").update();
+        jdbc.sql("delete from cooperation_meeting where not demo and held_on = date '2024-05-10'").update();
+        jdbc.sql("delete from indicator_submission_step where submission_id in (select id from indicator_submission"
+                + " where network_code = 'milano' and period_code = '2024-Q2')").update();
+        jdbc.sql("delete from indicator_submission where network_code = 'milano' and period_code = '2024-Q2'").update();
+        jdbc.sql("delete from indicator_snapshot where network_code = 'milano' and period_code = '2024-Q2'").update();
+    }
+
+    @Test
+    void anApprovedQuarterIsShownWithItsApprovedValuesAndSaysSo() throws Exception {
+        int submitted = TestActors.call(TestActors.lead("milano"),
+                () -> approvals.submit("milano", "2024-Q2", null, null)).version();
+        TestActors.run(TestActors.coordinator(), () -> approvals.approve("milano", "2024-Q2", submitted));
+
+        String page = mvc.perform(get("/cooperation/scorecard?period=2024-Q2").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("valori approvati il ");
+        JsonNode metrics = read("/api/v1/cooperation/metrics?period=2024-Q2&network=milano", TestActors.lead("milano"),
+                200);
+        assertThat(metrics.get("figures").hasNonNull("approvedAt")).isTrue();
+        assertThat(metrics.get("figures").get("activeTies").asInt()).isEqualTo(1);
+        // another quarter, not approved, is live
+        JsonNode q3 = read("/api/v1/cooperation/metrics?period=2024-Q3&network=milano", TestActors.lead("milano"), 200);
+        assertThat(q3.get("figures").hasNonNull("approvedAt")).isFalse();
     }
 
     @Test
@@ -80,6 +112,38 @@ class CooperationMetricsWebTest {
         String own = mvc.perform(get("/cooperation/scorecard?period=2024-Q2")
                 .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
         assertThat(own).contains("Rete Milano").doesNotContain("Rete Cremasca");
+    }
+
+    @Test
+    void theDrillDownNamesMeetingsAndAgreementsAndLinksThem() throws Exception {
+        long table = jdbc.sql("select id from cooperation_governance_body where kind = 'NETWORK_TABLE'"
+                + " and network_code = 'milano'").query(Long.class).single();
+        String body = jdbc.sql("select name from cooperation_governance_body where id = :id").param("id", table)
+                .query(String.class).single();
+        long milano = organisation("Comune di Milano");
+        long ismu = organisation("Fondazione ISMU");
+        long meeting = TestActors.call(TestActors.coordinator(), () -> {
+            long id = meetings.create(new MeetingData(table, LocalDate.of(2024, 5, 10), LocalTime.of(10, 0),
+                    LocalTime.of(12, 0), MeetingMode.IN_PERSON, "Sala", null, "Ordine del giorno", null,
+                    MeetingStatus.PLANNED, List.of(milano, ismu), null));
+            meetings.saveAttendance(id, new MeetingAttendanceUpdate(0, List.of(
+                    new MeetingAttendanceUpdate.Entry(milano, true, 1), new MeetingAttendanceUpdate.Entry(ismu, true, 1))));
+            return id;
+        });
+        long agreement = jdbc.sql("select id from cooperation_agreement where title = 'Accordo di co-progettazione'")
+                .query(Long.class).single();
+
+        String meetings = mvc.perform(get("/indicators/P1-MEETINGS/records?period=2024-Q2&network=milano")
+                .locale(Locale.ITALIAN).with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(meetings).contains(body + ", 10/05/2024", "/governance/meetings/" + meeting)
+                .doesNotContain("#" + meeting + "<");
+        String agreements = mvc.perform(get("/indicators/P1-AGREEMENTS/records?period=2024-Q2&network=milano")
+                .locale(Locale.ITALIAN).with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(agreements).contains("Accordo di co-progettazione «Accordo di co-progettazione» – ",
+                "Comune di Milano", "Fondazione ISMU", "/agreements/" + agreement)
+                .doesNotContain("#" + agreement + "<");
     }
 
     @Test

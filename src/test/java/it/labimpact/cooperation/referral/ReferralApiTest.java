@@ -89,9 +89,15 @@ class ReferralApiTest {
         long id = json.readTree(created.getContentAsString()).get("id").asLong();
         assertThat(created.getHeader("Location")).isEqualTo("/api/v1/referrals/" + id);
 
-        JsonNode inbox = json.readTree(send(get("/api/v1/referrals?box=RECEIVED"), CREMASCA).getContentAsString());
-        assertThat(inbox.get("total").asLong()).isEqualTo(1);
-        JsonNode received = inbox.at("/items/0");
+        JsonNode inbox = json.readTree(send(get("/api/v1/referrals?box=RECEIVED&size=100"), CREMASCA)
+                .getContentAsString());
+        JsonNode received = null;
+        for (JsonNode item : inbox.get("items")) {
+            if (item.get("id").asLong() == id) {
+                received = item;
+            }
+        }
+        assertThat(received).as("the referral is in the receiving side's inbox").isNotNull();
         // the receiving side's JSON: the pseudonymous person id, no record id of the sender, no names or contacts
         assertThat(received.has("participantId")).isFalse();
         assertThat(received.get("personId").asString()).isNotBlank();
@@ -143,8 +149,8 @@ class ReferralApiTest {
             assertThat(r.getStatus()).as(probe.toString()).isEqualTo(404);
             assertThat(r.getContentAsString()).doesNotContain("Diallo", "cremasca");
         }
-        assertThat(json.readTree(send(get("/api/v1/referrals"), GHEDI).getContentAsString()).get("total").asLong())
-                .isZero();
+        assertThat(json.readTree(send(get("/api/v1/referrals?size=100"), GHEDI).getContentAsString()).get("items"))
+                .extracting(r -> r.get("id").asLong()).doesNotContain(id);
         assertThat(send(get("/api/v1/referrals/" + (id + 1000)), MILANO).getStatus()).isEqualTo(404);
         // governance and evaluators are refused by the access policy
         assertThat(send(get("/api/v1/referrals"), TestActors.evaluator()).getStatus()).isEqualTo(403);

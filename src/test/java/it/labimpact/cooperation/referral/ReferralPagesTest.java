@@ -130,7 +130,8 @@ class ReferralPagesTest {
         String badId = rendered(post("/referrals").with(csrf()).locale(Locale.ENGLISH)
                 .param("participantId", "not-an-id"), MILANO, "bad id");
         assertThat(badId).contains("participantId-error");
-        assertThat(jdbc.sql("select count(*) from cooperation_referral").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from cooperation_referral where participant_id = :p")
+                .param("p", participant).query(Long.class).single()).as("nothing sent for this person").isZero();
 
         String agreement = rendered(post("/agreements").with(csrf()).locale(Locale.ITALIAN).param("kind", "PROTOCOL")
                 .param("title", "Protocollo").param("networkCode", "milano")
