@@ -26,9 +26,11 @@ class SyntheticDemo implements ApplicationRunner {
     private final SyntheticData data;
     private final boolean history;
 
-    SyntheticDemo(SyntheticData data, @Value("${labimpact.demo.history:true}") boolean history) {
+    SyntheticDemo(SyntheticData data, @Value("${labimpact.demo.history:true}") boolean history,
+            @Value("${labimpact.synthetic.size:}") String commandLineSize) {
         this.data = data;
-        this.history = history;
+        // in command-line mode the data set asked for is loaded instead (SyntheticRunner, after the demo stories)
+        this.history = history && commandLineSize.isBlank();
     }
 
     @Override

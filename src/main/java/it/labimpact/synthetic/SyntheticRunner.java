@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 /**
  * Command-line mode: {@code --labimpact.synthetic.size=demo|small|scale [--labimpact.synthetic.seed=N]
  * [--labimpact.synthetic.today=2026-11-26]} loads that data set into the configured database, then stops the
- * application (exit code 0, or 1 on failure). Keep it running with {@code --labimpact.synthetic.exit=false}.
+ * application (exit code 0, or 1 on failure). Keep it running with {@code --labimpact.synthetic.exit=false}. Runs
+ * after the other start-up work (on the embedded database, the demo stories; the demo's own synthetic set is then
+ * not loaded: this one is).
  */
 @Component
 @ConditionalOnProperty(name = "labimpact.synthetic.size")
-@Order(5)
+@Order(100)
 class SyntheticRunner implements ApplicationRunner {
 
     private final SyntheticData data;
