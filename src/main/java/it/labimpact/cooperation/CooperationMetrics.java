@@ -94,13 +94,17 @@ public class CooperationMetrics {
         return r.total(code, network).map(Cell::value).orElse(null);
     }
 
-    /** The graph of a network ({@code null}: the project) for a period: its nodes and ties with their names. */
+    /**
+     * The graph of a network ({@code null}: the project) for a period: its nodes and ties with their names, drawn
+     * from the evidence as it stands, and the period's figures — the approved ones for an approved quarter, as on
+     * the scorecard.
+     */
     public CooperationGraphView graph(Period period, String network) {
         checkScope(network);
         CooperationGraph graph = graph(period, network, repository.evidence(period.to()), repository.kinds());
         Map<Long, String> names = names();
-        return new CooperationGraphView(period.code(), network, graph.figures(), graph.nodes(names),
-                graph.ties(names));
+        return new CooperationGraphView(period.code(), network, approved(period, network).orElse(graph.figures()),
+                graph.nodes(names), graph.ties(names));
     }
 
     /** Active and new ties quarter by quarter, from the baseline quarter to the current one. */

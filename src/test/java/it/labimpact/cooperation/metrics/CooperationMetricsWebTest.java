@@ -76,6 +76,9 @@ class CooperationMetricsWebTest {
         String page = mvc.perform(get("/cooperation/scorecard?period=2024-Q2").locale(Locale.ITALIAN)
                 .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("valori approvati il ");
+        String graph = mvc.perform(get("/cooperation/graph?period=2024-Q2&network=milano").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString();
+        assertThat(graph).contains("id=\"graph-approved\"").contains("le cifre sono i valori approvati il ");
         JsonNode metrics = read("/api/v1/cooperation/metrics?period=2024-Q2&network=milano", TestActors.lead("milano"),
                 200);
         assertThat(metrics.get("figures").hasNonNull("approvedAt")).isTrue();
@@ -83,6 +86,9 @@ class CooperationMetricsWebTest {
         // another quarter, not approved, is live
         JsonNode q3 = read("/api/v1/cooperation/metrics?period=2024-Q3&network=milano", TestActors.lead("milano"), 200);
         assertThat(q3.get("figures").hasNonNull("approvedAt")).isFalse();
+        assertThat(mvc.perform(get("/cooperation/graph?period=2024-Q3&network=milano").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.lead("milano")))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("graph-approved");
     }
 
     @Test
