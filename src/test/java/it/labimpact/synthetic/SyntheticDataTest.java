@@ -13,6 +13,9 @@ import it.labimpact.participant.ParticipantRecord;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.participant.Sex;
 import it.labimpact.partnership.PartnershipBulkLoad;
+import it.labimpact.shared.bulk.CopyRows;
+import javax.sql.DataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -51,6 +54,8 @@ class SyntheticDataTest {
     @Autowired SyntheticData data;
     @Autowired ParticipantRegistry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+    @Autowired DataSource dataSource;
 
     private SyntheticGenerator.World world;
     private Recorder first;
@@ -152,6 +157,26 @@ class SyntheticDataTest {
         assertThat(record.personal().surname()).startsWith("[SINTETICO] ");
         assertThat(record.personal().email()).satisfiesAnyOf(e -> assertThat(e).isNull(),
                 e -> assertThat(e).endsWith("@sintetico.example"));
+    }
+
+    @Test
+    void copyRowsKeepsAwkwardTextBytesAndNulls() {
+        String awkward = "tab\there, new\nline, back\\slash, \\N, accènt, 'quote', ;semi";
+        byte[] bytes = {0, 1, (byte) 0xff, 92, 9, 10};
+        List<Object> read = transactions.execute(t -> {
+            jdbc.sql("create temporary table copy_check (t text, b bytea, n bigint, u uuid) on commit drop").update();
+            try (CopyRows copy = CopyRows.into(dataSource, "copy_check", "t", "b", "n", "u")) {
+                copy.add(awkward).add(bytes).add((Long) null).add(UUID.fromString("00000000-0000-4000-8000-000000000001"));
+                copy.endRow();
+                assertThat(copy.finish()).isEqualTo(1);
+            }
+            return jdbc.sql("select t, b, n, u from copy_check").query((rs, i) -> List.<Object>of(rs.getString(1),
+                    rs.getBytes(2), String.valueOf(rs.getObject(3)), rs.getObject(4))).single();
+        });
+        assertThat(read.get(0)).isEqualTo(awkward);
+        assertThat((byte[]) read.get(1)).isEqualTo(bytes);
+        assertThat(read.get(2)).isEqualTo("null");
+        assertThat(read.get(3)).isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000001"));
     }
 
     private long count(String sql) {
