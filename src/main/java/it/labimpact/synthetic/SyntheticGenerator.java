@@ -126,7 +126,6 @@ final class SyntheticGenerator {
     private long[] participantIdHigh;
     private long[] participantIdLow;
     private int[] firstContact;
-    private List<String> activityTitlesForTest;
 
     SyntheticGenerator(long seed, int participants, LocalDate today) {
         this.seed = seed;
@@ -351,7 +350,6 @@ final class SyntheticGenerator {
                             : languages < 9 ? List.of("it", "ar", "fr") : List.of("it", "en", "es"),
                     Math.max(enrol, 1) + 5, status, start.minusDays(30)));
         }
-        activityTitlesForTest = rows.stream().map(ActivityBulkLoad.NewActivity::title).toList();
         a.firstId = sink.activities(rows);
         List<ActivityBulkLoad.NewOrganisation> organisations = new ArrayList<>();
         for (int i = 0; i < a.count; i++) {
@@ -811,10 +809,5 @@ final class SyntheticGenerator {
                 phase, on, italian ? ITALIAN[level] : null, italian ? null : level, area,
                 certification ? AssessmentInstrument.CERTIFICATION : AssessmentInstrument.PLACEMENT_TEST,
                 certification ? CertificationBody.CILS : null, activity);
-    }
-
-    /** The titles of the activities drawn (tests). */
-    List<String> activityTitles() {
-        return activityTitlesForTest;
     }
 }
