@@ -2,6 +2,7 @@
 -- The credentials come from the environment, never from the command line (visible to other processes):
 --   BENCH_COOKIE  a session cookie "NAME=value" (pages), or
 --   BENCH_BEARER  an API token (the API).
+-- BENCH_GZIP=1 asks for compressed answers (Accept-Encoding: gzip), as browsers do.
 -- done() prints one line "RESULT key=value ..." that the harness (HttpBenchmark) reads.
 
 local cookie = os.getenv("BENCH_COOKIE")
@@ -13,6 +14,9 @@ if bearer and bearer ~= "" then
    wrk.headers["Authorization"] = "Bearer " .. bearer
 end
 wrk.headers["Accept-Language"] = "it"
+if os.getenv("BENCH_GZIP") == "1" then
+   wrk.headers["Accept-Encoding"] = "gzip"
+end
 
 local threads = {}
 

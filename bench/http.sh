@@ -7,6 +7,7 @@
 # cookie or the token in its environment and bench/http.lua counts non-2xx answers and reads the percentiles.
 # Usage: bench/http.sh [--size full|small] [--duration 60s] [--connections 50] [--threads 2] [--warmup 5s]
 #                      [--quarter 2026-Q2] [--only TEXT,TEXT] [--dashboard-cache SECONDS] [--port 25480]
+#                      [--gzip true|false]
 #   --size: data folder bench/data/<size> (full: 1,000,000 participants; small: 10,000)
 #   --duration: wrk's measured run per target (11 targets: the default full run takes about 15 minutes; after each
 #     warm-up and run the harness waits, at most 2 minutes, until the server has finished the requests in progress)
@@ -16,6 +17,7 @@
 #   --only: measure only the targets whose path or name contains one of the TEXTs
 #   --dashboard-cache: labimpact.dashboard.cache-seconds (default: the value in application.yaml)
 #   --port: the application's port (PostgreSQL listens on port + 10); default 25480 (full) or 25481 (small)
+#   --gzip: wrk asks for compressed answers (Accept-Encoding: gzip, as browsers do; default false: uncompressed)
 # Installs wrk (Debian package) with apt-get when missing. Prints a table; writes bench/out/http-<size>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

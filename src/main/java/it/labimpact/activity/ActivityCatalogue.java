@@ -1,6 +1,7 @@
 package it.labimpact.activity;
 
 import it.labimpact.partnership.Member;
+import it.labimpact.partnership.NetworkName;
 import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
@@ -73,7 +74,7 @@ public class ActivityCatalogue {
                     c == null ? null : c.provinceSigla(), r.venue(), r.startDate(), r.endDate(), r.plannedHours(),
                     r.status(), r.sessions(), r.demo());
         }).toList();
-        return new PageResponse<>(items, page.page(), page.size(), repository.count(filter));
+        return PageResponse.counted(items, page, repository.count(filter, PageResponse.countUpTo(page)));
     }
 
     /**
@@ -128,6 +129,12 @@ public class ActivityCatalogue {
         });
     }
 
+    /** The networks the current actor may read, as the list's filter offers them (codes and names only). */
+    public List<NetworkName> readableNetworkChoices() {
+        Actor actor = Actor.require();
+        return partnership.networkChoices().stream().filter(n -> actor.canRead(n.code())).toList();
+    }
+
     /** Networks whose activities the actor may read: all for project scope, otherwise their own. */
     public List<NetworkSummary> readableNetworks() {
         Actor actor = Actor.require();
@@ -144,7 +151,7 @@ public class ActivityCatalogue {
     }
 
     private Map<String, String> networkNames() {
-        return partnership.networks().stream().collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name));
+        return partnership.networkNames();
     }
 
     private Map<String, Comune> comuni(Collection<String> codes) {

@@ -84,13 +84,19 @@ class ActivityRepository {
                 .optional();
     }
 
-    long count(Filter f) {
+    /**
+     * The activities matching, counted up to {@code limit} (a list's total is counted at every page: beyond a limit
+     * it says "more than", see {@link it.labimpact.shared.PageResponse#counted}).
+     */
+    long count(Filter f, long limit) {
         Map<String, Object> params = new HashMap<>();
+        params.put("countLimit", limit);
         // every activity has a type (a foreign key): the join only matters when filtering by action, and counting
         // without it reads one table instead of hashing the two (a list's total is counted at every page)
         String from = notBlank(f.action())
                 ? "activity_activity a join activity_type t on t.code = a.type_code" : "activity_activity a";
-        return jdbc.sql("select count(*) from " + from + where(f, params)).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from (select 1 from " + from + where(f, params) + " limit :countLimit) x")
+                .params(params).query(Long.class).single();
     }
 
     List<ActivityRow> activities(Filter f, long offset, int limit) {

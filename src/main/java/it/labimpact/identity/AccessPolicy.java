@@ -184,6 +184,14 @@ public final class AccessPolicy {
             roles(GET, "/api/v1/imports/**", Role.OPERATOR, Role.NETWORK_LEAD, Role.COORDINATOR, Role.ADMIN),
             roles(POST, "/api/v1/imports", Role.OPERATOR, Role.NETWORK_LEAD),
 
+            // directory (issue 6): the public guide to services and events is open to everyone, no login (published
+            // entries only, checked by the module); its editing is for network staff and coordination (operators draft
+            // for their network's organisations, leads publish: both checked by the directory module, another
+            // network's entry is 404)
+            open(GET, "/servizi"), open(GET, "/servizi/**"), open(GET, "/eventi"), open(GET, "/eventi/**"),
+            open(GET, "/sitemap.xml"),
+            roles(GET, "/directory/**", ACTIVITY_EDITORS), roles(POST, "/directory/**", ACTIVITY_EDITORS),
+
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 class HeldFiles {
 
     /** A file with what was chosen beside it, so that a validated file can be committed without a new upload. */
-    record Upload(byte[] bytes, long organisationId, int consentNoticeVersion) {
+    record Upload(byte[] bytes, Long organisationId, Integer consentNoticeVersion) {
+
+        Upload(byte[] bytes, long organisationId, int consentNoticeVersion) {
+            this(bytes, Long.valueOf(organisationId), Integer.valueOf(consentNoticeVersion));
+        }
     }
 
     private record Held(Upload upload, Instant until) {

@@ -1,77 +1,67 @@
 package it.labimpact.imports;
 
-import it.labimpact.activity.ActivityCatalogue;
-import it.labimpact.activity.ActivityRef;
 import it.labimpact.audit.AuditTrail;
-import it.labimpact.participant.Enrolments;
-import it.labimpact.participant.ParticipantRegistry;
-import it.labimpact.shared.Actor;
-import it.labimpact.shared.PageRequest;
-import it.labimpact.shared.RecordNotFoundException;
-import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.csv.CsvTable;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a participants upload. All rows are processed in one transaction through the owners' facades, each row
- * inside a savepoint so that a refused row leaves no trace and the others go on being checked; at the end the
- * transaction commits only in {@link ImportMode#COMMIT} with no refused row, and is rolled back otherwise — the dry
- * run is therefore checked by exactly the code that commits. Progress is written in transactions of its own so the
- * page can show it; the final status of a committed job is written inside the committing transaction.
+ * Runs an upload of any kind. All rows are processed in one transaction through the owners' facades by the kind's
+ * {@link RowHandler}, each row inside a savepoint so that a refused row leaves no trace and the others go on being
+ * checked; at the end the transaction commits only in {@link ImportMode#COMMIT} with no refused row, and is rolled
+ * back otherwise — the dry run is therefore checked by exactly the code that commits. Progress is written in
+ * transactions of its own so the page can show it; the final status of a committed job is written inside the
+ * committing transaction.
  */
 @Component
 class ImportRunner {
 
-    /** Field names of the facades' refusals, mapped to the file's columns. */
-    private static final Map<String, ParticipantColumn> FIELDS = Map.ofEntries(
-            Map.entry("surname", ParticipantColumn.SURNAME), Map.entry("givenNames", ParticipantColumn.GIVEN_NAMES),
-            Map.entry("sex", ParticipantColumn.SEX), Map.entry("birthDate", ParticipantColumn.BIRTH_DATE),
-            Map.entry("birthCountry", ParticipantColumn.BIRTH_COUNTRY),
-            Map.entry("citizenship", ParticipantColumn.CITIZENSHIP), Map.entry("taxCode", ParticipantColumn.TAX_CODE),
-            Map.entry("residence", ParticipantColumn.RESIDENCE),
-            Map.entry("firstContactDate", ParticipantColumn.FIRST_CONTACT), Map.entry("phone", ParticipantColumn.PHONE),
-            Map.entry("email", ParticipantColumn.EMAIL), Map.entry("activityId", ParticipantColumn.ACTIVITY),
-            Map.entry("enrolledOn", ParticipantColumn.ENROLLED_ON));
-
     private final ImportRepository repository;
-    private final ParticipantRegistry registry;
-    private final Enrolments enrolments;
-    private final ActivityCatalogue activities;
+    private final Map<ImportKind, RowHandler> handlers = new EnumMap<>(ImportKind.class);
     private final AuditTrail audit;
     private final ImportSettings settings;
     private final TransactionTemplate whole;
-    private final TransactionTemplate row;
     private final TransactionTemplate separate;
 
-    ImportRunner(ImportRepository repository, ParticipantRegistry registry, Enrolments enrolments,
-            ActivityCatalogue activities, AuditTrail audit, ImportSettings settings,
+    ImportRunner(ImportRepository repository, List<RowHandler> handlers, AuditTrail audit, ImportSettings settings,
             PlatformTransactionManager transactions) {
         this.repository = repository;
-        this.registry = registry;
-        this.enrolments = enrolments;
-        this.activities = activities;
+        handlers.forEach(h -> this.handlers.put(h.kind(), h));
         this.audit = audit;
         this.settings = settings;
         this.whole = new TransactionTemplate(transactions);
-        this.row = new TransactionTemplate(transactions);
-        this.row.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** What the uploader chose beside the file. */
-    record Request(long jobId, ImportMode mode, long organisationId, int consentNoticeVersion) {
+    /**
+     * What the uploader chose beside the file.
+     *
+     * @param organisationId and {@code consentNoticeVersion}: for participants only ({@code null} otherwise)
+     */
+    record Request(long jobId, ImportKind kind, ImportMode mode, Long organisationId, Integer consentNoticeVersion) {
+
+        /** A participants upload. */
+        Request(long jobId, ImportMode mode, long organisationId, int consentNoticeVersion) {
+            this(jobId, ImportKind.PARTICIPANTS, mode, organisationId, consentNoticeVersion);
+        }
+    }
+
+    /** The handler of a kind of file. */
+    RowHandler handler(ImportKind kind) {
+        RowHandler handler = handlers.get(kind);
+        if (handler == null) {
+            throw new IllegalStateException("No handler for " + kind);
+        }
+        return handler;
     }
 
     /** Counts as the rows go. */
@@ -80,19 +70,53 @@ class ImportRunner {
         int accepted;
         int rejected;
         int present;
-        final List<ImportNote> notes = new ArrayList<>();
+        final Map<Integer, List<ImportNote>> notes = new TreeMap<>();
+
+        void count(int line, List<ImportNote> rowNotes) {
+            notes.computeIfAbsent(line, l -> new ArrayList<>()).addAll(rowNotes);
+            if (rowNotes.stream().anyMatch(n -> n.outcome() == ImportNote.Outcome.REJECTED)) {
+                rejected++;
+            } else if (!rowNotes.isEmpty()) {
+                present++;
+            } else {
+                accepted++;
+            }
+        }
+
+        /** Adds the notes of lines refused at the end of the run, counting those lines again. */
+        void late(List<ImportNote> refused) {
+            for (ImportNote n : refused) {
+                List<ImportNote> own = notes.computeIfAbsent(n.line(), l -> new ArrayList<>());
+                boolean wasRejected = own.stream().anyMatch(o -> o.outcome() == ImportNote.Outcome.REJECTED);
+                if (!wasRejected) {
+                    if (own.isEmpty()) {
+                        accepted--;
+                    } else {
+                        present--;
+                    }
+                    rejected++;
+                }
+                own.add(n);
+            }
+        }
+
+        List<ImportNote> all() {
+            return notes.values().stream().flatMap(List::stream).toList();
+        }
     }
 
     /** Runs the job as the current actor; never throws: the job records how it ended. */
     void run(Request request, byte[] file) {
         try {
-            CsvTable table = SpreadsheetReader.read(file, settings, ParticipantColumn::known);
-            List<ImportNote> missing = missingColumns(table);
+            RowHandler handler = handler(request.kind());
+            CsvTable table = SpreadsheetReader.read(file, settings,
+                    header -> ImportColumn.known(handler.columns(), header));
+            List<ImportNote> missing = handler.missingColumns(table);
             if (!missing.isEmpty()) {
                 end(request, failed(request.mode()), "imports.file.columns", new Object[0], new Tally(), missing);
                 return;
             }
-            process(request, table);
+            process(request, handler, table);
         } catch (FileRefused e) {
             end(request, failed(request.mode()), e.messageKey(), e.args(), new Tally(), List.of());
         } catch (RuntimeException e) {
@@ -100,23 +124,21 @@ class ImportRunner {
         }
     }
 
-    private void process(Request request, CsvTable table) {
+    private void process(Request request, RowHandler handler, CsvTable table) {
         int total = table.rows().size();
         int every = Math.max(1, total / 50);
         Tally tally = new Tally();
-        Map<UUID, Integer> registeredAt = new HashMap<>();
         separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, 0, 0, 0, 0));
         whole.executeWithoutResult(status -> {
+            RowHandler.Run run = handler.open(request, table);
             for (CsvTable.Row r : table.rows()) {
-                ParticipantRow parsed = ParticipantRow.parse(r);
-                List<ImportNote> notes = parsed.problems().isEmpty() ? apply(request, parsed, registeredAt)
-                        : parsed.problems();
-                count(tally, notes);
+                tally.count(r.line(), run.row(r));
                 if (++tally.done % every == 0 && tally.done < total) {
                     separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, tally.done,
                             tally.accepted, tally.rejected, tally.present));
                 }
             }
+            tally.late(run.finish());
             boolean keep = request.mode() == ImportMode.COMMIT && tally.rejected == 0;
             if (keep) {
                 repository.progress(request.jobId(), total, tally.done, tally.accepted, tally.rejected, tally.present);
@@ -130,77 +152,6 @@ class ImportRunner {
                     ? (tally.rejected == 0 ? ImportStatus.VALIDATED : ImportStatus.INVALID) : ImportStatus.REJECTED;
             end(request, outcome, null, null, tally, List.of());
         }
-    }
-
-    private static void count(Tally tally, List<ImportNote> notes) {
-        tally.notes.addAll(notes);
-        if (notes.stream().anyMatch(n -> n.outcome() == ImportNote.Outcome.REJECTED)) {
-            tally.rejected++;
-        } else if (!notes.isEmpty()) {
-            tally.present++;
-        } else {
-            tally.accepted++;
-        }
-    }
-
-    /**
-     * Registers the row's person unless the network holds them already, then enrols them unless enrolled: inside a
-     * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
-     */
-    private List<ImportNote> apply(Request request, ParticipantRow parsed, Map<UUID, Integer> registeredAt) {
-        try {
-            return row.execute(s -> {
-                Actor actor = Actor.require();
-                Optional<UUID> held = registry.heldByNetwork(parsed.data());
-                UUID participant = held.orElseGet(() -> registry.register(actor.networkCode(),
-                        request.organisationId(), request.consentNoticeVersion(), parsed.data()).participantId());
-                boolean enrolled = false;
-                if (parsed.activityId() != null) {
-                    long activityId = parsed.activityId();
-                    ActivityRef activity = activities.activity(activityId)
-                            .filter(a -> a.networkCode().equals(actor.networkCode()))
-                            .orElseThrow(() -> new RuleViolationException("activityId",
-                                    "imports.activity.otherNetwork", activityId));
-                    boolean present = enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
-                    if (!present) {
-                        enrolments.enrol(participant, activityId, parsed.enrolledOn());
-                        enrolled = true;
-                    }
-                }
-                if (held.isEmpty()) {
-                    registeredAt.put(participant, parsed.line());
-                    return List.of();
-                }
-                if (enrolled) {
-                    return List.of();
-                }
-                Integer first = registeredAt.get(participant);
-                return List.of(first == null
-                        ? note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.present")
-                        : note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.sameAs", first));
-            });
-        } catch (RuleViolationException e) {
-            ParticipantColumn column = e.field() == null ? null : FIELDS.get(e.field());
-            return List.of(note(parsed.line(), ImportNote.Outcome.REJECTED,
-                    column == null ? null : column.names()[0], e.messageKey(), e.args()));
-        } catch (RecordNotFoundException e) {
-            return List.of(note(parsed.line(), ImportNote.Outcome.REJECTED, null, "imports.row.outOfScope"));
-        }
-    }
-
-    private static ImportNote note(int line, ImportNote.Outcome outcome, String column, String key, Object... args) {
-        return new ImportNote(line, outcome, column, key, Arrays.stream(args).map(String::valueOf).toList());
-    }
-
-    private static List<ImportNote> missingColumns(CsvTable table) {
-        List<ImportNote> notes = new ArrayList<>();
-        for (ParticipantColumn c : ParticipantColumn.values()) {
-            if (c.required() && table.column(c.names()).isEmpty()) {
-                notes.add(note(0, ImportNote.Outcome.REJECTED, c.names()[0], "import.missingColumn", c.names()[0],
-                        String.join(", ", c.names())));
-            }
-        }
-        return notes;
     }
 
     private static ImportStatus failed(ImportMode mode) {
@@ -220,10 +171,11 @@ class ImportRunner {
     private void close(Request request, ImportStatus status, String key, Object[] args, Tally tally,
             List<ImportNote> fileNotes) {
         List<ImportNote> notes = new ArrayList<>(fileNotes);
-        notes.addAll(tally.notes);
+        notes.addAll(tally.all());
         repository.insertNotes(request.jobId(), notes);
         repository.finish(request.jobId(), status, key, args);
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", request.kind().name());
         details.put("mode", request.mode().name());
         details.put("status", status.name());
         details.put("accepted", tally.accepted);

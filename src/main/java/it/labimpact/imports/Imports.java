@@ -72,9 +72,10 @@ public class Imports {
     /**
      * Starts a job on {@code file} for the actor's network and returns it while it runs.
      *
-     * @param organisationId the member organisation the participants are registered for (an organisation-scoped
+     * @param organisationId for participants: the member organisation registering them (an organisation-scoped
      *     operator's own is used whatever is given)
-     * @param consentNoticeVersion the privacy notice every person in the file accepted: must be the current one
+     * @param consentNoticeVersion for participants: the privacy notice every person in the file accepted (the
+     *     current one)
      */
     public ImportJob start(ImportKind kind, ImportMode mode, String fileName, byte[] file, Long organisationId,
             Integer consentNoticeVersion) {
@@ -91,7 +92,26 @@ public class Imports {
         if (file == null || file.length == 0) {
             throw new RuleViolationException("file", "imports.file.required");
         }
-        Long organisation = actor.scope() == ScopeType.ORGANISATION ? actor.organisationId() : organisationId;
+        Long organisation = null;
+        Integer notice = null;
+        if (kind == ImportKind.PARTICIPANTS) {
+            organisation = actor.scope() == ScopeType.ORGANISATION ? actor.organisationId() : organisationId;
+            notice = consentNoticeVersion;
+            checkRegistration(actor, organisation, notice);
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload" : strip(fileName);
+        String sha = sha256(file);
+        long id = repository.insert(actor.networkCode(), actor.username(), kind, mode, name, sha, file.length);
+        audit.record("imports.start", "imports_job", id, Map.of("kind", kind.name(), "mode", mode.name(),
+                "file", name, "sha256", sha, "bytes", file.length));
+        files.hold(id, new HeldFiles.Upload(file, organisation, notice));
+        ImportRunner.Request request = new ImportRunner.Request(id, kind, mode, organisation, notice);
+        executor.execute(() -> Actor.runAs(actor, () -> runner.run(request, file)));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The organisation registering the people of a participants file, and the notice they accepted. */
+    private void checkRegistration(Actor actor, Long organisation, Integer consentNoticeVersion) {
         if (organisation == null) {
             throw new RuleViolationException("organisationId", "participant.organisation.required");
         }
@@ -107,15 +127,6 @@ public class Imports {
                 .noneMatch(m -> m.organisationId() == member && m.active())) {
             throw new RuleViolationException("organisationId", "participant.organisation.notMember");
         }
-        String name = fileName == null || fileName.isBlank() ? "upload" : strip(fileName);
-        String sha = sha256(file);
-        long id = repository.insert(actor.networkCode(), actor.username(), kind, mode, name, sha, file.length);
-        audit.record("imports.start", "imports_job", id, Map.of("kind", kind.name(), "mode", mode.name(),
-                "file", name, "sha256", sha, "bytes", file.length));
-        files.hold(id, new HeldFiles.Upload(file, organisation, consentNoticeVersion));
-        ImportRunner.Request request = new ImportRunner.Request(id, mode, organisation, consentNoticeVersion);
-        executor.execute(() -> Actor.runAs(actor, () -> runner.run(request, file)));
-        return repository.find(id).orElseThrow();
     }
 
     /** A job the actor may see ({@link RecordNotFoundException} otherwise, also for another network's). */
@@ -145,7 +156,8 @@ public class Imports {
     public byte[] reportWorkbook(long id, Locale locale) {
         ImportJob job = job(id);
         Optional<byte[]> original = held(job).map(HeldFiles.Upload::bytes);
-        return ReportWorkbook.write(job, repository.notes(id), original, locale, messages);
+        return ReportWorkbook.write(job, runner.handler(job.kind()).columns(), repository.notes(id), original, locale,
+                messages);
     }
 
     /**
@@ -168,14 +180,29 @@ public class Imports {
         return job.status() == ImportStatus.VALIDATED && held(job).isPresent();
     }
 
-    /** The template to fill in, with the column names of {@code locale} (Italian unless English). */
+    /** The participants template to fill in, with the column names of {@code locale} (Italian unless English). */
     public byte[] template(Locale locale) {
-        return TemplateWorkbook.write(locale, messages);
+        return template(ImportKind.PARTICIPANTS, locale);
     }
 
-    /** The same columns as CSV ({@code ;}-separated, UTF-8). */
+    /** The template of a kind of file, with the column names of {@code locale} (Italian unless English). */
+    public byte[] template(ImportKind kind, Locale locale) {
+        return TemplateWorkbook.write(runner.handler(kind), locale, messages);
+    }
+
+    /** The participants columns as CSV ({@code ;}-separated, UTF-8). */
     public byte[] templateCsv(Locale locale) {
-        return TemplateWorkbook.csv(locale);
+        return templateCsv(ImportKind.PARTICIPANTS, locale);
+    }
+
+    /** The same columns as the template of a kind, as CSV ({@code ;}-separated, UTF-8). */
+    public byte[] templateCsv(ImportKind kind, Locale locale) {
+        return TemplateWorkbook.csv(runner.handler(kind), locale);
+    }
+
+    /** The file name (without extension) of a kind's template in a language. */
+    public String templateName(ImportKind kind, Locale locale) {
+        return runner.handler(kind).templateName(locale);
     }
 
     /** The held upload of a job, for the user who uploaded it only. */

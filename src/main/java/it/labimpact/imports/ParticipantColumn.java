@@ -1,7 +1,6 @@
 package it.labimpact.imports;
 
 import it.labimpact.shared.csv.CsvTable;
-import it.labimpact.shared.csv.TolerantCsv;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,7 @@ import java.util.stream.Stream;
  * The columns of a participants file, in template order, matched by name (Italian or English, and a few names
  * people use), never by position.
  */
-enum ParticipantColumn {
+enum ParticipantColumn implements ImportColumn {
     SURNAME(true, "Cognome", "Surname", "Last name", "Family name"),
     GIVEN_NAMES(true, "Nome", "Given names", "Nomi", "First name", "Name"),
     SEX(true, "Sesso", "Sex", "Genere", "Gender"),
@@ -39,29 +38,28 @@ enum ParticipantColumn {
         this.names = Stream.concat(Stream.of(italian, english), Arrays.stream(others)).toList();
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 
-    /** The header the templates and reports use in a language. */
-    String header(Locale locale) {
+    @Override
+    public String header(Locale locale) {
         return "en".equals(locale.getLanguage()) ? english : italian;
     }
 
-    /** The accepted names, the Italian one first. */
-    String[] names() {
+    @Override
+    public String[] names() {
         return names.toArray(String[]::new);
     }
 
-    /** The trimmed value of this column in a row, if present and not blank. */
-    Optional<String> in(CsvTable.Row row) {
+    @Override
+    public Optional<String> in(CsvTable.Row row) {
         return row.get(names());
     }
 
     /** Whether a header cell names one of the columns. */
     static boolean known(String header) {
-        String n = TolerantCsv.normalise(header);
-        return !n.isEmpty() && Arrays.stream(values())
-                .anyMatch(c -> c.names.stream().anyMatch(name -> TolerantCsv.normalise(name).equals(n)));
+        return ImportColumn.known(List.of(values()), header);
     }
 }

@@ -28,9 +28,9 @@ final class ReportWorkbook {
     private ReportWorkbook() {
     }
 
-    static byte[] write(ImportJob job, List<ImportNote> notes, Optional<byte[]> original, Locale locale,
-            MessageSource messages) {
-        Optional<CsvTable> table = original.flatMap(ReportWorkbook::reread);
+    static byte[] write(ImportJob job, List<? extends ImportColumn> columns, List<ImportNote> notes,
+            Optional<byte[]> original, Locale locale, MessageSource messages) {
+        Optional<CsvTable> table = original.flatMap(file -> reread(file, columns));
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(message(messages, locale, "imports.report.sheet"));
             CellStyle bold = workbook.createCellStyle();
@@ -41,7 +41,7 @@ final class ReportWorkbook {
                     message(messages, locale, "imports.report.outcome")));
             if (table.isPresent()) {
                 headers.add(message(messages, locale, "imports.report.problems"));
-                for (ParticipantColumn c : ParticipantColumn.values()) {
+                for (ImportColumn c : columns) {
                     headers.add(c.header(locale));
                 }
             } else {
@@ -81,7 +81,7 @@ final class ReportWorkbook {
                     r.createCell(2).setCellValue(own.stream().map(n -> (n.column() == null ? "" : n.column() + ": ")
                             + text(n, messages, locale)).collect(Collectors.joining("; ")));
                     int cell = 3;
-                    for (ParticipantColumn c : ParticipantColumn.values()) {
+                    for (ImportColumn c : columns) {
                         r.createCell(cell++).setCellValue(c.in(data).orElse(""));
                     }
                 }
@@ -104,10 +104,10 @@ final class ReportWorkbook {
         return notes.isEmpty() ? "ACCEPTED" : ImportNote.Outcome.PRESENT.name();
     }
 
-    private static Optional<CsvTable> reread(byte[] file) {
+    private static Optional<CsvTable> reread(byte[] file, List<? extends ImportColumn> columns) {
         try {
             return Optional.of(SpreadsheetReader.read(file, new ImportSettings(Long.MAX_VALUE, Integer.MAX_VALUE, 1),
-                    ParticipantColumn::known));
+                    header -> ImportColumn.known(columns, header)));
         } catch (FileRefused e) {
             return Optional.empty();
         }

@@ -183,12 +183,20 @@ final class SpreadsheetReader {
                 : cell.getCellType();
         return switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(cell)
                     : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             default -> "";
         };
+    }
+
+    /** A date cell's day, or its time of day when it holds a time only (a fraction of a day: 14:00 is 0.583). */
+    private static String dateText(Cell cell) {
+        double value = cell.getNumericCellValue();
+        if (value >= 0 && value < 1) {
+            return java.time.LocalTime.ofSecondOfDay(Math.round(value * 86_400) % 86_400).toString();
+        }
+        return cell.getLocalDateTimeCellValue().toLocalDate().toString();
     }
 
     private static String megabytes(long bytes) {

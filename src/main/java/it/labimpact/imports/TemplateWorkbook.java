@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -26,8 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 
 /**
- * The participants template: the columns in the language of the page (the reader accepts either language), a
- * comment on each header explaining it, drop-down lists for sex and the country columns (ISO codes, listed with
+ * The template of a kind of file: the columns in the language of the page (the reader accepts either language), a
+ * comment on each header explaining it, drop-down lists for coded columns (country columns: ISO codes, listed with
  * their names on a second sheet), and an example row to overwrite. The CSV template has the same columns.
  */
 final class TemplateWorkbook {
@@ -38,17 +37,21 @@ final class TemplateWorkbook {
     private TemplateWorkbook() {
     }
 
-    static byte[] write(Locale locale, MessageSource messages) {
+    static byte[] write(RowHandler handler, Locale locale, MessageSource messages) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(messages.getMessage("imports.template.sheet", null, locale));
-            Sheet codes = workbook.createSheet(messages.getMessage("imports.template.codes", null, locale));
+            String kind = handler.kind() == ImportKind.PARTICIPANTS ? "" : "." + handler.kind().name();
+            Sheet sheet = workbook.createSheet(messages.getMessage("imports.template.sheet" + kind, null, locale));
+            Sheet codes = null;
             List<Country> countries = Countries.sorted(locale);
-            for (int i = 0; i < countries.size(); i++) {
-                Row r = codes.createRow(i);
-                r.createCell(0).setCellValue(countries.get(i).code());
-                r.createCell(1).setCellValue(countries.get(i).name(locale));
+            if (!handler.countryColumns().isEmpty()) {
+                codes = workbook.createSheet(messages.getMessage("imports.template.codes", null, locale));
+                for (int i = 0; i < countries.size(); i++) {
+                    Row r = codes.createRow(i);
+                    r.createCell(0).setCellValue(countries.get(i).code());
+                    r.createCell(1).setCellValue(countries.get(i).name(locale));
+                }
+                codes.setColumnWidth(1, 40 * 256);
             }
-            codes.setColumnWidth(1, 40 * 256);
 
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -58,10 +61,10 @@ final class TemplateWorkbook {
             Drawing<?> drawing = sheet.createDrawingPatriarch();
             Row head = sheet.createRow(0);
             Row example = sheet.createRow(1);
-            List<String> sample = example(locale);
-            ParticipantColumn[] columns = ParticipantColumn.values();
-            for (int i = 0; i < columns.length; i++) {
-                ParticipantColumn c = columns[i];
+            List<String> sample = handler.example(locale);
+            List<? extends ImportColumn> columns = handler.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                ImportColumn c = columns.get(i);
                 head.createCell(i).setCellValue(c.header(locale));
                 head.getCell(i).setCellStyle(bold);
                 ClientAnchor anchor = factory.createClientAnchor();
@@ -79,11 +82,35 @@ final class TemplateWorkbook {
                 sheet.setColumnWidth(i, Math.max(14, c.header(locale).length() + 4) * 256);
             }
             DataValidationHelper validations = sheet.getDataValidationHelper();
-            list(sheet, validations, validations.createExplicitListConstraint(new String[] {"F", "M", "X"}),
-                    ParticipantColumn.SEX.ordinal());
-            String range = "'" + codes.getSheetName() + "'!$A$1:$A$" + countries.size();
-            for (ParticipantColumn c : List.of(ParticipantColumn.BIRTH_COUNTRY, ParticipantColumn.CITIZENSHIP)) {
-                list(sheet, validations, validations.createFormulaListConstraint(range), c.ordinal());
+            Sheet lists = null;
+            for (ImportColumn c : columns) {
+                List<String> choices = handler.choices().get(c);
+                if (choices == null) {
+                    continue;
+                }
+                if (String.join(",", choices).length() < 250) {
+                    list(sheet, validations, validations.createExplicitListConstraint(choices.toArray(String[]::new)),
+                            columns.indexOf(c));
+                    continue;
+                }
+                // an explicit list holds at most 255 characters: longer ones go on a sheet of their own
+                if (lists == null) {
+                    lists = workbook.createSheet(messages.getMessage("imports.template.lists", null, locale));
+                }
+                int col = columns.indexOf(c);
+                for (int i = 0; i < choices.size(); i++) {
+                    Row r = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
+                    r.createCell(col).setCellValue(choices.get(i));
+                }
+                String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+                list(sheet, validations, validations.createFormulaListConstraint("'" + lists.getSheetName() + "'!$"
+                        + letter + "$1:$" + letter + "$" + choices.size()), col);
+            }
+            if (codes != null) {
+                String range = "'" + codes.getSheetName() + "'!$A$1:$A$" + countries.size();
+                for (ImportColumn c : handler.countryColumns()) {
+                    list(sheet, validations, validations.createFormulaListConstraint(range), columns.indexOf(c));
+                }
             }
             sheet.createFreezePane(0, 1);
             workbook.write(out);
@@ -94,10 +121,10 @@ final class TemplateWorkbook {
     }
 
     /** The CSV template: the same header and example row, {@code ;}-separated as Italian Excel saves, UTF-8. */
-    static byte[] csv(Locale locale) {
-        String header = Stream.of(ParticipantColumn.values()).map(c -> c.header(locale))
-                .collect(Collectors.joining(";"));
-        return (header + "\r\n" + String.join(";", example(locale)) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    static byte[] csv(RowHandler handler, Locale locale) {
+        String header = handler.columns().stream().map(c -> c.header(locale)).collect(Collectors.joining(";"));
+        return (header + "\r\n" + String.join(";", handler.example(locale)) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void list(Sheet sheet, DataValidationHelper helper, DataValidationConstraint constraint,
@@ -107,12 +134,5 @@ final class TemplateWorkbook {
         validation.setShowErrorBox(true);
         validation.setSuppressDropDownArrow(true);
         sheet.addValidationData(validation);
-    }
-
-    /** The example row, in template column order (a made-up person; the activity id is left to fill). */
-    private static List<String> example(Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
-        return List.of("Ndiaye", "Awa", "F", english ? "1990-03-12" : "12/03/1990", "SN", "SN", "", "015146",
-                english ? "2026-01-15" : "15/01/2026", "+39 333 1234567", "", "", "");
     }
 }

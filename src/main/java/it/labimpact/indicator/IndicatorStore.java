@@ -158,7 +158,17 @@ class IndicatorStore {
         for (String table : List.of("ind_delta", "ind_scope", "ind_dirty")) {
             jdbc.sql("drop table " + table).update();
         }
+        jdbc.sql("update indicator_store_state set generation = generation + 1 where id = 1").update();
         return persons;
+    }
+
+    /**
+     * The store's generation: raised, in the same transaction, by every refresh that changed its counts and by every
+     * rebuild; -1 before the first build. Read it after {@link #refresh} in the reader's transaction.
+     */
+    long generation() {
+        return jdbc.sql("select generation from indicator_store_state where id = 1").query(Long.class).optional()
+                .orElse(-1L);
     }
 
     private boolean upToDate(String fingerprint) {
@@ -193,8 +203,9 @@ class IndicatorStore {
         jdbc.sql("drop table ind_delta").update();
         jdbc.sql("analyze indicator_cell").update();
         jdbc.sql("""
-                insert into indicator_store_state (id, fingerprint, built_at) values (1, :f, now())
-                on conflict (id) do update set fingerprint = excluded.fingerprint, built_at = excluded.built_at""")
+                insert into indicator_store_state (id, fingerprint, built_at, generation) values (1, :f, now(), 1)
+                on conflict (id) do update set fingerprint = excluded.fingerprint, built_at = excluded.built_at,
+                    generation = indicator_store_state.generation + 1""")
                 .param("f", fingerprint).update();
         log.info("Indicator store rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

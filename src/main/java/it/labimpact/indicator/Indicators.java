@@ -108,6 +108,21 @@ public class Indicators {
                 engine.compute(all, period, network, settings, stored(all, period)), 0, null);
     }
 
+    /**
+     * The version of the indicators' data as {@link #published} would read it now: brings the store up to date and
+     * returns its generation, which every change of a participant's facts (a register saved, an enrolment, an
+     * assessment...) or of an activity's network, type or dates raises. Values that do not come from the store
+     * (activities, organisations, cooperation) change without it: a cache keyed by this version must also expire.
+     *
+     * @throws RecordNotFoundException when the actor may not read {@code network}'s records
+     */
+    @Transactional
+    public long dataVersion(String network) {
+        checkScope(network);
+        store.refresh(catalogue(), settings);
+        return store.generation();
+    }
+
     /** Brings the store up to date and says whether it answers for the period. */
     private boolean stored(List<IndicatorDefinition> all, Period period) {
         store.refresh(all, settings);

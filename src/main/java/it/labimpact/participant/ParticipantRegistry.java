@@ -222,9 +222,9 @@ public class ParticipantRegistry {
         Long organisation = actor.scope() == ScopeType.ORGANISATION ? actor.organisationId() : null;
         String text = blankToNull(query.text());
         if (text == null) {
-            return new PageResponse<>(repository.page(network, organisation, page.offset(), page.size()).stream()
-                    .map(s -> new ParticipantListing(s, null, null)).toList(), page.page(), page.size(),
-                    repository.count(network, organisation));
+            return PageResponse.counted(repository.page(network, organisation, page.offset(), page.size()).stream()
+                    .map(s -> new ParticipantListing(s, null, null)).toList(), page,
+                    repository.count(network, organisation, PageResponse.countUpTo(page)));
         }
         String code = TaxCode.normalise(text);
         List<ParticipantSummary> found;
@@ -263,11 +263,11 @@ public class ParticipantRegistry {
     public PageResponse<PseudonymisedParticipant> pseudonymised(String network, PageRequest page) {
         requireRole(PSEUDONYMISED);
         String n = blankToNull(network);
-        return new PageResponse<>(repository.page(n, null, page.offset(), page.size()).stream()
+        return PageResponse.counted(repository.page(n, null, page.offset(), page.size()).stream()
                 .map(p -> new PseudonymisedParticipant(p.id(), p.personId(), p.networkCode(), p.sex(), p.birthYear(),
                         p.citizenship(), p.residenceIstat(), p.firstContactDate().toString().substring(0, 7),
                         p.erased()))
-                .toList(), page.page(), page.size(), repository.count(n, null));
+                .toList(), page, repository.count(n, null, PageResponse.countUpTo(page)));
     }
 
     /** Everything held on a participant (right of access), for an actor whose scope includes it; audited. */

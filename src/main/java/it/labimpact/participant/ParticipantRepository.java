@@ -90,9 +90,14 @@ class ParticipantRepository {
                 .query(ParticipantRepository::summary).list();
     }
 
-    long count(String network, Long organisation) {
+    /**
+     * The records in a scope, counted up to {@code limit} (a list's total is counted at every page: beyond a limit it
+     * says "more than", see {@link it.labimpact.shared.PageResponse#counted}).
+     */
+    long count(String network, Long organisation, long limit) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select count(*) from participant" + scope(network, organisation, params)).params(params)
+        return jdbc.sql("select count(*) from (select 1 from participant" + scope(network, organisation, params)
+                        + " limit :countLimit) x").params(params).param("countLimit", limit)
                 .query(Long.class).single();
     }
 

@@ -37,6 +37,20 @@ public class Partnership {
         return rows.stream().map(row -> summary(row, covered)).toList();
     }
 
+    /**
+     * Code → name of every network, in the networks' order: one short statement, where {@link #networks} also
+     * counts the members and reads every covered comune.
+     */
+    public Map<String, String> networkNames() {
+        return repository.networkNames();
+    }
+
+    /** Every network's code and name, in the networks' order (for a filter: one short statement). */
+    public List<NetworkName> networkChoices() {
+        return repository.networkNames().entrySet().stream().map(e -> new NetworkName(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     /** Every covered comune → code of the network that covers it. */
     public Map<String, String> coverage() {
         return repository.coverage();

@@ -87,6 +87,16 @@ class PartnershipRepository {
         return covering;
     }
 
+    /** Code → name of every network, in the networks' order. */
+    Map<String, String> networkNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("select code, name from partnership_network order by ordinal")
+                .query((ResultSet rs) -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     Map<String, String> coverage() {
         Map<String, String> covering = new java.util.LinkedHashMap<>();
         jdbc.sql("""

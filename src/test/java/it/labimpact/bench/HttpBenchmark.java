@@ -77,6 +77,7 @@ public final class HttpBenchmark {
     private final String only;
     private final String dashboardCache;
     private final int port;
+    private final boolean gzip;
     private final Path out = Path.of("bench", "out");
     private final StringBuilder report = new StringBuilder();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -116,6 +117,7 @@ public final class HttpBenchmark {
         this.dashboardCache = args.getOrDefault("dashboard-cache",
                 applicationSetting("labimpact.dashboard.cache-seconds", "0"));
         this.port = Integer.parseInt(args.getOrDefault("port", "small".equals(size) ? "25481" : "25480"));
+        this.gzip = Boolean.parseBoolean(args.getOrDefault("gzip", "false"));
         if (!size.equals("small") && !size.equals("full")) {
             throw new IllegalArgumentException("--size small|full");
         }
@@ -356,6 +358,9 @@ public final class HttpBenchmark {
             case ADMIN_TOKEN, OPERATOR_TOKEN -> pb.environment().put("BENCH_BEARER", credential);
             case NONE -> { }
         }
+        if (gzip) {
+            pb.environment().put("BENCH_GZIP", "1");
+        }
         Process p = pb.start();
         Map<String, String> values = new LinkedHashMap<>();
         StringBuilder output = new StringBuilder();
@@ -458,7 +463,9 @@ public final class HttpBenchmark {
         report.append("Load: `wrk -t").append(threads).append(" -c").append(connections).append(" -d")
                 .append(duration).append(" --timeout ").append(TIMEOUT_S)
                 .append("s -s bench/http.lua`, each target after a ").append(warmup)
-                .append(" warm-up at the same concurrency; wrk runs on the same machine (loopback). Dashboards cached")
+                .append(" warm-up at the same concurrency; wrk runs on the same machine (loopback)")
+                .append(gzip ? ", asking for compressed answers (Accept-Encoding: gzip)" : ", uncompressed answers")
+                .append(". Dashboards cached")
                 .append(" for ")
                 .append(dashboardCache).append(" s (`labimpact.dashboard.cache-seconds`).  \n");
         report.append("Load average before: `").append(Files.readString(Path.of("/proc/loadavg")).trim())

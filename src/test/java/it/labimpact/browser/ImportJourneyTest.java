@@ -74,6 +74,45 @@ class ImportJourneyTest extends BrowserTest {
         assertAccessible();
     }
 
+    @Test
+    void operatorUploadsAClassRegisterChoosingTheKindOfFile() throws IOException {
+        desktopWidth();
+        // a session today of a running Milano activity with a participant enrolled in it
+        var enrolment = jdbc.sql("""
+                select e.activity_id, e.participant_id from participant_enrolment e
+                join activity_activity a on a.id = e.activity_id
+                where a.network_code = 'milano' and e.status <> 'WITHDRAWN'
+                  and a.start_date <= current_date and a.end_date >= current_date
+                order by e.id limit 1""").query().singleRow();
+        long activity = ((Number) enrolment.get("activity_id")).longValue();
+        jdbc.sql("insert into activity_session (activity_id, session_date, start_time, end_time, hours)"
+                + " values (:a, current_date, '06:00', '08:00', 2)").param("a", activity).update();
+        Path register = Files.createTempDirectory("import-journey").resolve("presenze.csv");
+        Files.writeString(register, "ID attività;Data incontro;Ora inizio;Codice partecipante;Presente\r\n" + activity
+                + ";" + LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";06:00;"
+                + enrolment.get("participant_id") + ";sì\r\n", StandardCharsets.UTF_8);
+        register.toFile().deleteOnExit();
+        open("/?lang=it");
+        logIn("demo.operatore.milano", "LabImpact-demo-2026");
+
+        open("/imports");
+        waitForHeading("Caricamento da foglio di calcolo");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("ATTENDANCE");
+        driver.findElement(By.id("file")).sendKeys(register.toAbsolutePath().toString());
+        clickAndWaitForNextPage(driver.findElement(By.xpath("//button[normalize-space()='Controlla il file']")));
+        waitForStatus("Controllato, nessun errore");
+        assertThat(driver.findElement(By.tagName("dl")).getText()).contains("Presenze (registro)");
+        assertAccessible();
+        clickAndWaitForNextPage(driver.findElement(By.xpath("//button[normalize-space()='Salva il file']")));
+        waitForStatus("Salvato");
+        assertThat(driver.findElement(By.cssSelector("#import-result [role=status]")).getText())
+                .contains("1 accettate");
+        assertThat(jdbc.sql("""
+                select count(*) from participant_attendance t join activity_session s on s.id = t.session_id
+                where s.activity_id = :a and s.session_date = current_date and t.present""").param("a", activity)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private void upload(Path file) {
         open("/imports");
         waitForHeading("Caricamento da foglio di calcolo");

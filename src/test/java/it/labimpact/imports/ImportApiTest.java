@@ -170,6 +170,46 @@ class ImportApiTest {
     }
 
     @Test
+    void otherKindsOfFileGoThroughTheSameApiAndPagesWithoutConsentOrOrganisation() throws Exception {
+        String csv = "ID attività;Data incontro;Codice partecipante;Presente\r\n" + course + ";"
+                + ImportFixtures.day(3) + ";0000aaaa;sì\r\n";
+        MockHttpServletResponse started = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file",
+                "presenze.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).param("kind", "ATTENDANCE")
+                .param("mode", "VALIDATE").with(csrf()).with(TestActors.as(MILANO))).andReturn().getResponse();
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = json.readTree(started.getContentAsString()).get("job").get("id").asLong();
+        JsonNode done = poll(id);
+        assertThat(done.get("job").get("kind").asString()).isEqualTo("ATTENDANCE");
+        assertThat(done.get("job").get("status").asString()).isEqualTo("INVALID");
+        assertThat(done.get("notes")).singleElement().satisfies(n -> {
+            assertThat(n.get("column").asString()).isEqualTo("Data incontro");
+            assertThat(n.get("messageKey").asString()).isEqualTo("imports.session.notInPlan");
+        });
+        MockHttpServletResponse report = mvc.perform(get("/api/v1/imports/" + id + "/report.xlsx")
+                .locale(Locale.ENGLISH).with(TestActors.as(MILANO))).andReturn().getResponse();
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(report.getContentAsByteArray()))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("Activity ID");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).startsWith("Data incontro: ");
+        }
+
+        MockHttpServletResponse uploaded = mvc.perform(multipart("/imports").file(new MockMultipartFile("file",
+                "presenze.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).param("kind", "ATTENDANCE")
+                .with(csrf()).with(TestActors.as(MILANO))).andReturn().getResponse();
+        assertThat(uploaded.getRedirectedUrl()).matches("/imports/[0-9]+");
+        assertThat(page(get(uploaded.getRedirectedUrl()), Locale.ITALIAN)).contains("Presenze (registro)");
+        String index = page(get("/imports"), Locale.ENGLISH);
+        for (ImportKind kind : ImportKind.values()) {
+            assertThat(index).contains("/imports/template.xlsx?kind=" + kind).contains("value=\"" + kind + "\"");
+        }
+        for (String kind : new String[] {"ATTENDANCE", "ASSESSMENTS", "OUTCOMES", "ACTIVITIES"}) {
+            MockHttpServletResponse template = mvc.perform(get("/imports/template.xlsx").param("kind", kind)
+                    .locale(Locale.ITALIAN).with(TestActors.as(MILANO))).andReturn().getResponse();
+            assertThat(template.getStatus()).isEqualTo(200);
+            assertThat(template.getHeader("Content-Disposition")).contains("modello-");
+        }
+    }
+
+    @Test
     void aRunningJobsPagePollsItsProgress() throws Exception {
         long id = jdbc.sql("""
                 insert into imports_job (network_code, username, kind, mode, file_name, file_sha256, file_bytes, status,

@@ -48,6 +48,7 @@ class PagesRenderTest {
                 .query(Long.class).single();
         long training = jdbc.sql("select min(id) from cooperation_training where title like '[DEMO]%'")
                 .query(Long.class).single();
+        String directoryEntry = jdbc.sql("select min(id::text) from directory_entry").query(String.class).single();
         List<String> pages = List.of("/", "/about", "/networks", "/networks/milano", "/networks/ghedi",
                 "/networks/cremasca", "/organisations", "/organisations?q=comune&kind=LOCAL_AUTHORITY&province=MI",
                 "/organisations?page=1", "/organisations/" + org, "/organisations/new", "/organisations/" + org + "/edit",
@@ -78,7 +79,10 @@ class PagesRenderTest {
                 "/trainings/" + training, "/trainings/" + training + "/attendance",
                 "/cooperation/graph", "/cooperation/graph?period=2025-Q2&network=milano", "/cooperation/scorecard",
                 "/cooperation/scorecard?period=2025", "/indicators/P1-COOP-TIES/records?period=PTD",
-                "/indicators/P1-MEETINGS/records?period=PTD&network=milano", "/imports");
+                "/indicators/P1-MEETINGS/records?period=PTD&network=milano", "/imports",
+                "/directory", "/directory?stale=true&kind=EVENT&status=PUBLISHED", "/directory/new",
+                "/directory/new?kind=EVENT", "/directory/" + directoryEntry, "/directory/" + directoryEntry + "/edit",
+                "/directory/" + directoryEntry + "/translations/ur");
         for (String page : pages) {
             assertRendered(get(page).locale(Locale.forLanguageTag(lang)), TestActors.admin(), page);
         }
@@ -86,7 +90,8 @@ class PagesRenderTest {
 
     @Test
     void theLoginPageAndTheLandingPageRenderForVisitors() throws Exception {
-        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about", "/open-data")) {
+        for (String page : List.of("/", "/login", "/login?error", "/login?throttled", "/about", "/open-data",
+                "/servizi", "/servizi?q=corso&comune=Milano", "/servizi?comune=Atlantide", "/eventi", "/eventi?lingua=ar")) {
             MockHttpServletResponse r = mvc.perform(get(page)).andReturn().getResponse();
             assertThat(r.getStatus()).as(page).isEqualTo(200);
             assertThat(r.getContentAsString()).as(page).contains("</html>").doesNotContain("??");

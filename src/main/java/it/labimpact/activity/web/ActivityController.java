@@ -82,7 +82,7 @@ class ActivityController {
         PageResponse<ActivitySummary> result = catalogue.activities(query, new PageRequest(page, 25));
         model.addAttribute("result", result);
         model.addAttribute("query", query);
-        model.addAttribute("networks", catalogue.readableNetworks());
+        model.addAttribute("networks", catalogue.readableNetworkChoices());
         model.addAttribute("types", catalogue.types());
         model.addAttribute("canCreate", ActivityManagement.canCreate(Actor.require()));
         return "activity/activities";

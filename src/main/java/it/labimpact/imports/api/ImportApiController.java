@@ -29,7 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Uploads of participants and enrolments from XLSX or CSV: validate, then commit")
+@Tag(name = "Imports", description = "Uploads from XLSX or CSV of participants and enrolments, attendance, "
+        + "assessments, outcomes, activities with sessions: validate, then commit")
 class ImportApiController {
 
     private static final MediaType XLSX =
@@ -46,9 +47,10 @@ class ImportApiController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Starts an upload for the caller's network: mode VALIDATE (dry run) or COMMIT (all or "
-            + "nothing); organisationId is the member organisation registering the people, consentNoticeVersion the "
-            + "privacy notice they accepted (the current one)")
+    @Operation(summary = "Starts an upload for the caller's network: kind (PARTICIPANTS by default, ATTENDANCE, "
+            + "ASSESSMENTS, OUTCOMES, ACTIVITIES), mode VALIDATE (dry run) or COMMIT (all or nothing); for "
+            + "participants, organisationId is the member organisation registering the people, consentNoticeVersion "
+            + "the privacy notice they accepted (the current one)")
     ResponseEntity<ImportJobResponse> start(@RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "PARTICIPANTS") ImportKind kind, @RequestParam ImportMode mode,
             @RequestParam(required = false) Long organisationId,

@@ -54,6 +54,7 @@ class ImportController {
         boolean canUpload = Imports.canUpload(actor);
         model.addAttribute("canUpload", canUpload);
         model.addAttribute("jobs", imports.history(null));
+        model.addAttribute("kinds", ImportKind.values());
         if (canUpload) {
             model.addAttribute("organisationScoped", actor.scope() == ScopeType.ORGANISATION);
             model.addAttribute("organisations", members(actor));
@@ -63,10 +64,12 @@ class ImportController {
     }
 
     @PostMapping("/imports")
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Long organisationId,
+    String upload(@RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "PARTICIPANTS") ImportKind kind,
+            @RequestParam(required = false) Long organisationId,
             @RequestParam(required = false) Integer consentNoticeVersion, RedirectAttributes redirect) {
         try {
-            ImportJob job = imports.start(ImportKind.PARTICIPANTS, ImportMode.VALIDATE, file.getOriginalFilename(),
+            ImportJob job = imports.start(kind, ImportMode.VALIDATE, file.getOriginalFilename(),
                     TolerantCsv.bytesOf(file), organisationId, consentNoticeVersion);
             return "redirect:/imports/" + job.id();
         } catch (RuleViolationException e) {
@@ -108,13 +111,13 @@ class ImportController {
     }
 
     @GetMapping("/imports/template.xlsx")
-    ResponseEntity<byte[]> template(Locale locale) {
-        return download(imports.template(locale), templateName(locale) + ".xlsx", XLSX);
+    ResponseEntity<byte[]> template(@RequestParam(defaultValue = "PARTICIPANTS") ImportKind kind, Locale locale) {
+        return download(imports.template(kind, locale), imports.templateName(kind, locale) + ".xlsx", XLSX);
     }
 
     @GetMapping("/imports/template.csv")
-    ResponseEntity<byte[]> templateCsv(Locale locale) {
-        return download(imports.templateCsv(locale), templateName(locale) + ".csv",
+    ResponseEntity<byte[]> templateCsv(@RequestParam(defaultValue = "PARTICIPANTS") ImportKind kind, Locale locale) {
+        return download(imports.templateCsv(kind, locale), imports.templateName(kind, locale) + ".csv",
                 new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
@@ -127,10 +130,6 @@ class ImportController {
     private List<Member> members(Actor actor) {
         return partnership.network(actor.networkCode()).map(n -> n.members().stream().filter(Member::active)
                 .sorted(Comparator.comparing(Member::organisationName)).toList()).orElse(List.of());
-    }
-
-    private static String templateName(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "participants-template" : "modello-partecipanti";
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {

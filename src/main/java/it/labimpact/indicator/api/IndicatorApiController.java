@@ -1,6 +1,9 @@
 package it.labimpact.indicator.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.labimpact.indicator.Cell;
 import it.labimpact.indicator.Dimension;
@@ -18,11 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The indicator catalogue and the indicators' values. Values are always published values: cells counting fewer
@@ -65,10 +75,22 @@ class IndicatorApiController {
             List<ValueJson> values) {
     }
 
-    private final Indicators indicators;
+    private static final String CACHING = "The answer carries an ETag and `Cache-Control: private, no-cache`: send"
+            + " the ETag back in `If-None-Match` and, while the values have not changed, the answer is `304 Not"
+            + " Modified` without a body. Answers are computed once and kept while no record they count changes"
+            + " (a saved register, enrolment, assessment or outcome changes them at once) and at most"
+            + " `labimpact.indicators.api-cache-seconds` (60 s by default) for the values not kept current on write"
+            + " (activities, organisations, cooperation); `computedAt` says when. With `Accept-Encoding: gzip` the"
+            + " answer comes compressed (compressed once per answer kept, with its own ETag).";
 
-    IndicatorApiController(Indicators indicators) {
+    private final Indicators indicators;
+    private final ValuesCache cache;
+    private final JsonMapper mapper;
+
+    IndicatorApiController(Indicators indicators, ValuesCache cache, JsonMapper mapper) {
         this.indicators = indicators;
+        this.cache = cache;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -87,20 +109,66 @@ class IndicatorApiController {
     @GetMapping("/{code}/values")
     @Operation(summary = "An indicator's values for a period (2026-Q3, 2026 or PTD): the project total and the "
             + "networks' totals, or one network's; with by=SEX (or ACTION, ACTIVITY_TYPE, PROVINCE, COMUNE, AGE_BAND, "
-            + "CITIZENSHIP, VULNERABILITY; comma-separated) the breakdowns too, for the project and each network")
-    ValuesJson values(@PathVariable String code, @RequestParam String period,
-            @RequestParam(required = false) String network, @RequestParam(required = false) String by) {
+            + "CITIZENSHIP, VULNERABILITY; comma-separated) the breakdowns too, for the project and each network",
+            description = CACHING)
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ValuesJson.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match is current")
+    ResponseEntity<byte[]> values(@PathVariable String code, @RequestParam String period,
+            @RequestParam(required = false) String network, @RequestParam(required = false) String by,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         indicators.definition(code);
-        return json(indicators.published(indicators.period(period), blankToNull(network), List.of(code)),
-                dimensions(by), Set.of(code));
+        Period p = indicators.period(period);
+        String n = blankToNull(network);
+        Set<Dimension> dimensions = dimensions(by);
+        return answer(ValuesCache.question(code, p.code(), p.from(), p.to(), n, dimensions, LocalDate.now()), n,
+                () -> json(indicators.published(p, n, List.of(code)), dimensions, Set.of(code)), acceptEncoding);
     }
 
     @GetMapping("/values")
-    @Operation(summary = "Every indicator's values for a period, with every breakdown unless by= narrows them")
-    ValuesJson all(@RequestParam String period, @RequestParam(required = false) String network,
-            @RequestParam(required = false) String by) {
+    @Operation(summary = "Every indicator's values for a period, with every breakdown unless by= narrows them",
+            description = CACHING)
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ValuesJson.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match is current")
+    ResponseEntity<byte[]> all(@RequestParam String period, @RequestParam(required = false) String network,
+            @RequestParam(required = false) String by,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         Set<Dimension> dimensions = by == null || by.isBlank() ? EnumSet.allOf(Dimension.class) : dimensions(by);
-        return json(indicators.published(indicators.period(period), blankToNull(network)), dimensions, null);
+        Period p = indicators.period(period);
+        String n = blankToNull(network);
+        return answer(ValuesCache.question("*", p.code(), p.from(), p.to(), n, dimensions, LocalDate.now()), n,
+                () -> json(indicators.published(p, n), dimensions, null), acceptEncoding);
+    }
+
+    /**
+     * The serialised answer, from the cache while the data has not changed, with its ETag; Spring answers 304
+     * without a body when the request's If-None-Match names that ETag.
+     */
+    private ResponseEntity<byte[]> answer(String question, String network, Supplier<ValuesJson> compute,
+            String acceptEncoding) {
+        long version = indicators.dataVersion(network); // checks that the actor may read the network
+        ValuesCache.Answer a = cache.answer(question, version, () -> mapper.writeValueAsBytes(compute.get()));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (acceptsGzip(acceptEncoding)) {
+            return ok.eTag(a.gzipEtag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(a.gzip());
+        }
+        return ok.eTag(a.etag()).body(a.body());
+    }
+
+    /** Whether an Accept-Encoding header accepts gzip (named, without q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                return !(p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?"));
+            }
+        }
+        return false;
     }
 
     private static ValuesJson json(IndicatorResult r, Set<Dimension> dimensions, Set<String> codes) {

@@ -77,7 +77,7 @@ class ParticipantController {
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         model.addAttribute("q", q);
         model.addAttribute("network", network);
-        model.addAttribute("networks", partnership.networks());
+        model.addAttribute("networks", partnership.networkChoices());
         PageResponse<ParticipantListing> result;
         try {
             result = registry.list(new ParticipantQuery(q, network), new PageRequest(page, 25));

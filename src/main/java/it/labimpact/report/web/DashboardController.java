@@ -45,9 +45,11 @@ class DashboardController {
     private final DashboardFigures figures;
     private final DimensionLabels labels;
     private final TerritoryCatalogue territory;
+    private final FragmentRenderer fragments;
 
     DashboardController(Indicators indicators, DashboardFigures figures, DimensionLabels labels,
-            TerritoryCatalogue territory) {
+            TerritoryCatalogue territory, FragmentRenderer fragments) {
+        this.fragments = fragments;
         this.indicators = indicators;
         this.figures = figures;
         this.labels = labels;
@@ -116,6 +118,9 @@ class DashboardController {
         model.addAttribute("metrics", DashboardMapFigures.METRICS);
         model.addAttribute("mayChooseValues", raw);
         model.addAttribute("selectedNetwork", network);
+        // the figures depend on the view and its language only: rendered once per view built, then reused
+        model.addAttribute("figuresHtml", view.rendered().html(() -> fragments.render(
+                "report/dashboard-figures :: figures", model.asMap(), locale)));
         return "report/dashboard";
     }
 

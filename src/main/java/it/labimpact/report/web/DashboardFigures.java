@@ -131,7 +131,8 @@ class DashboardFigures {
                 result.total(d.code(), r.network()), null, null)).toList();
         return new DashboardView(r.period(), r.network(), result.isSuppressed(), indicators.settings()
                 .smallCellThreshold(), result.computedAt(), progress, progressChart(progress, f), main, networks,
-                totals, trend(r, main, f), chosen, breakdowns(result, chosen, f), maps.map(result, f));
+                totals, trend(r, main, f), chosen, breakdowns(result, chosen, f), maps.map(result, f),
+                new DashboardView.Rendered());
     }
 
     /** Raw or published values of a period. */

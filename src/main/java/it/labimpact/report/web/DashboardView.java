@@ -6,6 +6,8 @@ import it.labimpact.indicator.Period;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What a dashboard page shows, ready for the template: every number already formatted, with its drill-down
@@ -17,7 +19,27 @@ import java.util.List;
 record DashboardView(Period period, String network, boolean published, int threshold, Instant computedAt,
         List<ProgressRow> progress, String progressChart, List<IndicatorDefinition> networkColumns,
         List<NetworkRow> networks, List<Entry> projectTotals, Trend trend, IndicatorDefinition breakdownIndicator, List<Breakdown> breakdowns,
-        MapView map) {
+        MapView map, Rendered rendered) {
+
+    /**
+     * The HTML of the figures rendered from this view, kept with it: the figures depend on the view and its language
+     * only (a view is built per language), and rendering them took most of a cached dashboard's time (a project
+     * dashboard at scale is 330 KB of HTML).
+     */
+    static final class Rendered {
+
+        private final AtomicReference<String> html = new AtomicReference<>();
+
+        /** The HTML, rendered by {@code render} the first time. */
+        String html(Supplier<String> render) {
+            String h = html.get();
+            if (h == null) {
+                h = render.get();
+                html.compareAndSet(null, h);
+            }
+            return h;
+        }
+    }
 
     /** A number as shown: its value (null when suppressed) and its text ("1.234", "n.d."). */
     record Figure(BigDecimal value, boolean suppressed, String text) {

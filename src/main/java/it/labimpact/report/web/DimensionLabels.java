@@ -3,7 +3,6 @@ package it.labimpact.report.web;
 import it.labimpact.activity.ActivityCatalogue;
 import it.labimpact.activity.ActivityTypeView;
 import it.labimpact.indicator.Dimension;
-import it.labimpact.partnership.NetworkSummary;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.territory.Comune;
 import it.labimpact.territory.ComuneQuery;
@@ -11,7 +10,6 @@ import it.labimpact.territory.Province;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +60,7 @@ class DimensionLabels {
 
     /** Network code to name, in the partnership's order. */
     Map<String, String> networkNames() {
-        return partnership.networks().stream().collect(Collectors.toMap(NetworkSummary::code, NetworkSummary::name,
-                (a, b) -> a, LinkedHashMap::new));
+        return partnership.networkNames();
     }
 
     /** ISTAT code to comune name, for the given codes. */

@@ -26,7 +26,8 @@ class WebConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH);
     static final List<String> BUNDLES = List.of("shared", "territory", "partnership", "identity", "audit",
             "activity", "participant", "enrolment", "assessment", "survey", "indicator", "report", "dashboard",
-            "cooperation", "governance", "referral", "training", "imports");
+            "cooperation", "governance", "referral", "training", "imports",
+            "directory", "public");
 
     /**
      * One bundle per module, {@code messages/<module>_<lang>.properties}, UTF-8; a language without a

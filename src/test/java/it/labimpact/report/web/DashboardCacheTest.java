@@ -1,6 +1,7 @@
 package it.labimpact.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import it.labimpact.TestActors;
 import it.labimpact.indicator.Indicators;
@@ -10,7 +11,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * With {@code labimpact.dashboard.cache-seconds} above zero a dashboard is built once for the same request and
@@ -18,7 +21,10 @@ import org.springframework.context.MessageSource;
  * at every request.
  */
 @SpringBootTest(properties = "labimpact.dashboard.cache-seconds=60")
+@AutoConfigureMockMvc
 class DashboardCacheTest {
+
+    @Autowired MockMvc mvc;
 
     @Autowired DashboardFigures cached;
     @Autowired Indicators indicators;
@@ -55,6 +61,37 @@ class DashboardCacheTest {
         });
 
         assertThat(views[1]).isNotSameAs(views[0]);
+    }
+
+    @Test
+    void theFiguresAreRenderedOnceAndServeEveryUserOfTheSameDashboard() throws Exception {
+        String admin = page(TestActors.admin(), "it");
+        String coordinator = page(TestActors.coordinator(), "it");
+        String english = page(TestActors.admin(), "en");
+
+        // the figures part (progress, networks, trend, breakdowns, map) is there, the same HTML for both users
+        assertThat(figures(admin)).contains("id=\"progress-table\"").contains("id=\"networks-table\"")
+                .contains("id=\"map-title\"").doesNotContain("jsessionid");
+        assertThat(figures(coordinator)).isEqualTo(figures(admin));
+        // the page around it is each user's own; another language is another dashboard
+        assertThat(figures(english)).isNotEqualTo(figures(admin)).contains("id=\"progress-table\"");
+        assertThat(admin).contains("Cruscotto di progetto</h1>");
+    }
+
+    private String page(it.labimpact.shared.Actor actor, String language) throws Exception {
+        var r = mvc.perform(get("/dashboard").param("period", "2025-Q2").header("Accept-Language", language)
+                .with(TestActors.as(actor))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        return r.getContentAsString();
+    }
+
+    /** From the progress title to the charts' scripts. */
+    private static String figures(String html) {
+        int from = html.indexOf("id=\"progress-title\"");
+        int to = html.indexOf("echarts.min.js");
+        assertThat(from).isPositive();
+        assertThat(to).isGreaterThan(from);
+        return html.substring(from, to);
     }
 
     private static DashboardFigures.Request request(Period period, String network, boolean published) {

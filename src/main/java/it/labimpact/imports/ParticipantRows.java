@@ -1,0 +1,150 @@
+package it.labimpact.imports;
+
+import it.labimpact.activity.ActivityCatalogue;
+import it.labimpact.activity.ActivityRef;
+import it.labimpact.participant.Enrolments;
+import it.labimpact.participant.ParticipantRegistry;
+import it.labimpact.shared.Actor;
+import it.labimpact.shared.PageRequest;
+import it.labimpact.shared.RecordNotFoundException;
+import it.labimpact.shared.RuleViolationException;
+import it.labimpact.shared.csv.CsvTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Participants with an optional enrolment: a person the network does not hold yet is registered through
+ * {@link ParticipantRegistry} (vault, pseudonymisation, cross-network recognition), then enrolled through
+ * {@link Enrolments} unless already enrolled.
+ */
+@Component
+class ParticipantRows implements RowHandler {
+
+    /** Field names of the facades' refusals, mapped to the file's columns. */
+    private static final Map<String, ParticipantColumn> FIELDS = Map.ofEntries(
+            Map.entry("surname", ParticipantColumn.SURNAME), Map.entry("givenNames", ParticipantColumn.GIVEN_NAMES),
+            Map.entry("sex", ParticipantColumn.SEX), Map.entry("birthDate", ParticipantColumn.BIRTH_DATE),
+            Map.entry("birthCountry", ParticipantColumn.BIRTH_COUNTRY),
+            Map.entry("citizenship", ParticipantColumn.CITIZENSHIP), Map.entry("taxCode", ParticipantColumn.TAX_CODE),
+            Map.entry("residence", ParticipantColumn.RESIDENCE),
+            Map.entry("firstContactDate", ParticipantColumn.FIRST_CONTACT), Map.entry("phone", ParticipantColumn.PHONE),
+            Map.entry("email", ParticipantColumn.EMAIL), Map.entry("activityId", ParticipantColumn.ACTIVITY),
+            Map.entry("enrolledOn", ParticipantColumn.ENROLLED_ON));
+
+    private final ParticipantRegistry registry;
+    private final Enrolments enrolments;
+    private final ActivityCatalogue activities;
+    private final TransactionTemplate savepoint;
+
+    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities,
+            PlatformTransactionManager transactions) {
+        this.registry = registry;
+        this.enrolments = enrolments;
+        this.activities = activities;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.PARTICIPANTS;
+    }
+
+    @Override
+    public List<ParticipantColumn> columns() {
+        return List.of(ParticipantColumn.values());
+    }
+
+    @Override
+    public Map<ImportColumn, List<String>> choices() {
+        return Map.of(ParticipantColumn.SEX, List.of("F", "M", "X"));
+    }
+
+    @Override
+    public List<ImportColumn> countryColumns() {
+        return List.of(ParticipantColumn.BIRTH_COUNTRY, ParticipantColumn.CITIZENSHIP);
+    }
+
+    /** A made-up person; the activity id is left to fill. */
+    @Override
+    public List<String> example(Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return List.of("Ndiaye", "Awa", "F", english ? "1990-03-12" : "12/03/1990", "SN", "SN", "", "015146",
+                english ? "2026-01-15" : "15/01/2026", "+39 333 1234567", "", "", "");
+    }
+
+    @Override
+    public String templateName(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "participants-template" : "modello-partecipanti";
+    }
+
+    @Override
+    public Run open(ImportRunner.Request request) {
+        Map<UUID, Integer> registeredAt = new HashMap<>();
+        Map<Long, Optional<ActivityRef>> activityCache = new HashMap<>();
+        return row -> {
+            ParticipantRow parsed = ParticipantRow.parse(row);
+            return parsed.problems().isEmpty() ? apply(request, parsed, registeredAt, activityCache)
+                    : parsed.problems();
+        };
+    }
+
+    /**
+     * Registers the row's person unless the network holds them already, then enrols them unless enrolled: inside a
+     * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
+     */
+    private List<ImportNote> apply(ImportRunner.Request request, ParticipantRow parsed,
+            Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
+        try {
+            return savepoint.execute(s -> {
+                Actor actor = Actor.require();
+                Optional<UUID> held = registry.heldByNetwork(parsed.data());
+                UUID participant = held.orElseGet(() -> registry.register(actor.networkCode(),
+                        request.organisationId(), request.consentNoticeVersion(), parsed.data()).participantId());
+                boolean enrolled = false;
+                if (parsed.activityId() != null) {
+                    long activityId = parsed.activityId();
+                    // looked up once per job (Enrolments.enrol checks the activity again on every row)
+                    ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
+                            .filter(a -> a.networkCode().equals(actor.networkCode()))
+                            .orElseThrow(() -> new RuleViolationException("activityId",
+                                    "imports.activity.otherNetwork", activityId));
+                    // a record registered by this very row has no enrolment yet
+                    boolean present = held.isPresent()
+                            && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
+                    if (!present) {
+                        enrolments.enrol(participant, activityId, parsed.enrolledOn());
+                        enrolled = true;
+                    }
+                }
+                if (held.isEmpty()) {
+                    registeredAt.put(participant, parsed.line());
+                    return List.of();
+                }
+                if (enrolled) {
+                    return List.of();
+                }
+                Integer first = registeredAt.get(participant);
+                return List.of(first == null
+                        ? RowHandler.note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.present")
+                        : RowHandler.note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.sameAs",
+                                first));
+            });
+        } catch (RuleViolationException e) {
+            ParticipantColumn column = e.field() == null ? null : FIELDS.get(e.field());
+            return List.of(RowHandler.note(parsed.line(), ImportNote.Outcome.REJECTED, column, e.messageKey(),
+                    e.args()));
+        } catch (RecordNotFoundException e) {
+            return List.of(RowHandler.note(parsed.line(), ImportNote.Outcome.REJECTED, null,
+                    "imports.row.outOfScope"));
+        }
+    }
+}
