@@ -18,6 +18,10 @@
  *
  * <p><b>Visitors.</b> {@link it.labimpact.directory.PublicDirectory}: published entries only, no login.
  *
+ * <p><b>Open API.</b> {@link it.labimpact.directory.HsdsDirectory}: the same published entries as HSDS 3.0 objects,
+ * served under {@code /api/hsds/} (public, read-only, cacheable, rate-limited per address), with translations and
+ * events as extensions.
+ *
  * <p>Tables {@code directory_entry}, {@code directory_entry_category}, {@code directory_text},
  * {@code directory_location}, {@code directory_opening}, {@code directory_closure} (V9_0). Staff pages under
  * {@code /directory}, public pages under {@code /servizi}, {@code /eventi} and {@code /sitemap.xml}.

@@ -192,6 +192,10 @@ public final class AccessPolicy {
             open(GET, "/sitemap.xml"),
             roles(GET, "/directory/**", ACTIVITY_EDITORS), roles(POST, "/directory/**", ACTIVITY_EDITORS),
 
+            // directory, HSDS 3.0 API (issue 6): the open standard API of the public directory, read-only and open to
+            // everyone without login (published entries only, checked by the directory module; rate-limited per address)
+            open(GET, "/api/hsds"), open(GET, "/api/hsds/**"),
+
             // administration: accounts
             roles(GET, "/admin/users/**", Role.ADMIN), roles(POST, "/admin/users/**", Role.ADMIN));
 
