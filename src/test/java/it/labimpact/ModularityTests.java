@@ -20,7 +20,8 @@ class ModularityTests {
     void theModulesAreTheDocumentedOnes() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("shared", "audit", "territory", "partnership", "identity",
-                        "activity", "participant", "indicator", "report", "cooperation", "imports", "directory");
+                        "activity", "participant", "indicator", "report", "cooperation", "imports", "directory",
+                        "synthetic");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo data for the default run only: a few activities titled "[DEMO] …" for the Milano, Cremasca and Ghedi
  * networks, of types across the three actions, each with weekly sessions from the start of the current
- * month. Delivered by the networks' demo member organisations (or the lead, where the network has none). Plus past
- * activities in every network with demo members since the project's start, for the indicators' history.
+ * month. Delivered by the networks' demo member organisations (or the lead, where the network has none). The
+ * indicators' history (past activities and their participants) is the synthetic data set of size {@code demo}
+ * (module {@code synthetic}).
  */
 @Component
 @ConditionalOnProperty(name = "labimpact.demo.enabled", havingValue = "true")
@@ -74,11 +74,7 @@ class DemoActivities implements ApplicationRunner {
     private final Partnership partnership;
     private final JdbcClient jdbc;
 
-    private final boolean history;
-
-    DemoActivities(ActivityRepository repository, Partnership partnership, JdbcClient jdbc,
-            @Value("${labimpact.demo.history:true}") boolean history) {
-        this.history = history;
+    DemoActivities(ActivityRepository repository, Partnership partnership, JdbcClient jdbc) {
         this.repository = repository;
         this.partnership = partnership;
         this.jdbc = jdbc;
@@ -118,73 +114,7 @@ class DemoActivities implements ApplicationRunner {
             }
             created++;
         }
-        int past = history ? history() : 0;
-        log.info("Demo mode: " + created + " demo activities and " + past + " past ones with their sessions loaded");
-    }
-
-    /** The types the past demo activities rotate through, after an Italian course every half-year. */
-    private static final List<String> HISTORY_TYPES = List.of("CIVIC_ORIENTATION", "DIGITAL_SKILLS", "INFO_DESK",
-            "PROFESSIONAL_GUIDANCE", "COMMUNITY_EVENT", "SCHOOL_TO_WORK", "SKILLS_ASSESSMENT", "FAMILY_REUNIFICATION");
-
-    /**
-     * Past activities, so that the indicators have a history: in every network with demo members, from the project's
-     * first half-year to the current one, an Italian course and one other activity per half-year, eight weekly
-     * sessions each, titled "[DEMO] … (storico)". Deterministic: the same networks and dates every run.
-     */
-    private int history() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
-        int created = 0;
-        int n = 0;
-        for (var summary : partnership.networks()) {
-            NetworkDetail network = partnership.network(summary.code()).orElseThrow();
-            List<Member> demoMembers = network.members().stream()
-                    .filter(m -> m.organisationName().startsWith("[DEMO]")).toList();
-            if (demoMembers.isEmpty() || network.comuni().isEmpty()) {
-                continue;
-            }
-            long lead = network.summary().leadOrganisationId();
-            String comune = network.comuni().get(0).comune().istatCode();
-            int half = 0;
-            for (LocalDate h = LocalDate.of(2024, 1, 1); h.isBefore(today.minusWeeks(3)); h = h.plusMonths(6), half++) {
-                for (String type : List.of("ITALIAN_L2", HISTORY_TYPES.get((n + half) % HISTORY_TYPES.size()))) {
-                    LocalDate start = h.plusDays(14L + (n * 3L + half * 5L + type.length()) % 40)
-                            .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
-                    if (!start.plusWeeks(1).isBefore(today)) {
-                        continue;
-                    }
-                    List<Long> partners = demoMembers.stream().map(Member::organisationId)
-                            .filter(id -> id != lead).limit(1 + (half + n) % 2).toList();
-                    LocalDate end = start.plusWeeks(7);
-                    ActivityData data = new ActivityData("[DEMO] " + typeTitle(type) + " (storico)", type,
-                            network.summary().code(), lead, partners, comune, "[DEMO] Sede di esempio", start, end,
-                            new BigDecimal("16"), List.of("it"), 20, null, "Attività dimostrativa: dati non reali.",
-                            end.isBefore(today) ? ActivityStatus.COMPLETED : ActivityStatus.ONGOING, null);
-                    long id = repository.insertActivity(data, data.languages(), true);
-                    repository.replaceOrganisations(id, lead, partners);
-                    for (int w = 0; w < 8; w++) {
-                        repository.insertSession(id, new SessionData(start.plusWeeks(w), LocalTime.of(17, 0),
-                                LocalTime.of(19, 0), null, null, null), new BigDecimal("2"));
-                    }
-                    created++;
-                }
-            }
-            n++;
-        }
-        return created;
-    }
-
-    private static String typeTitle(String type) {
-        return switch (type) {
-            case "ITALIAN_L2" -> "Corso di italiano L2";
-            case "CIVIC_ORIENTATION" -> "Orientamento civico";
-            case "DIGITAL_SKILLS" -> "Laboratorio di competenze digitali";
-            case "INFO_DESK" -> "Sportello informativo";
-            case "PROFESSIONAL_GUIDANCE" -> "Orientamento professionale";
-            case "COMMUNITY_EVENT" -> "Incontri di partecipazione comunitaria";
-            case "SCHOOL_TO_WORK" -> "Percorso scuola-lavoro";
-            case "SKILLS_ASSESSMENT" -> "Bilancio di competenze";
-            default -> "Assistenza al ricongiungimento familiare";
-        };
+        log.info("Demo mode: " + created + " demo activities with their sessions loaded");
     }
 
     /** The member whose name starts with {@code prefix}, or else the network's lead. */

@@ -28,12 +28,14 @@ class DemoTargets implements ApplicationRunner {
 
     private static final Log log = LogFactory.getLog(DemoTargets.class);
 
-    private static final Map<String, Integer> PROJECT = Map.ofEntries(Map.entry("P0-ACTIVITIES", 120),
-            Map.entry("AMIF-O3", 400), Map.entry("AMIF-O3.1", 320), Map.entry("AMIF-O3.2", 100),
-            Map.entry("AMIF-O3.3", 80), Map.entry("AMIF-O5", 60), Map.entry("AMIF-R8", 200), Map.entry("AMIF-R9", 250),
-            Map.entry("AMIF-R10", 30), Map.entry("AMIF-R11", 40), Map.entry("P1-TIES", 30), Map.entry("P1-ASSOC", 10),
-            Map.entry("P1-COMUNI", 700), Map.entry("P2-DIGITAL", 60), Map.entry("P2-STW", 80),
-            Map.entry("P2-SKILLS", 60), Map.entry("P3-DESK", 400), Map.entry("P3-COMMUNITY", 80));
+    // sized for the synthetic demo data set (2,000 participants, 130 activities: module synthetic)
+    private static final Map<String, Integer> PROJECT = Map.ofEntries(Map.entry("P0-ACTIVITIES", 200),
+            Map.entry("AMIF-O3", 2400), Map.entry("AMIF-O3.1", 1900), Map.entry("AMIF-O3.2", 600),
+            Map.entry("AMIF-O3.3", 480), Map.entry("AMIF-O5", 60), Map.entry("AMIF-R8", 1200),
+            Map.entry("AMIF-R9", 1500), Map.entry("AMIF-R10", 180), Map.entry("AMIF-R11", 240),
+            Map.entry("P1-TIES", 30), Map.entry("P1-ASSOC", 10), Map.entry("P1-COMUNI", 700),
+            Map.entry("P2-DIGITAL", 360), Map.entry("P2-STW", 480), Map.entry("P2-SKILLS", 360),
+            Map.entry("P3-DESK", 2400), Map.entry("P3-COMMUNITY", 480));
 
     private final Targets targets;
     private final Partnership partnership;
@@ -57,7 +59,7 @@ class DemoTargets implements ApplicationRunner {
             int networks = 0;
             for (var n : partnership.networks()) {
                 if (n.comuni() > 0) {
-                    targets.set("AMIF-O3", n.code(), "PTD", BigDecimal.valueOf(50), null, null);
+                    targets.set("AMIF-O3", n.code(), "PTD", BigDecimal.valueOf(300), null, null);
                     networks++;
                 }
             }

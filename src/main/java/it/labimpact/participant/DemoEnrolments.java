@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,11 +55,9 @@ class DemoEnrolments implements ApplicationRunner {
     private final ActivityCatalogue activities;
     private final Partnership partnership;
     private final JdbcClient jdbc;
-    private final ObjectProvider<DemoHistory> history;
 
     DemoEnrolments(ParticipantRegistry registry, ParticipantRepository participants, Enrolments enrolments,
-            ActivityCatalogue activities, Partnership partnership, JdbcClient jdbc, ObjectProvider<DemoHistory> history) {
-        this.history = history;
+            ActivityCatalogue activities, Partnership partnership, JdbcClient jdbc) {
         this.registry = registry;
         this.participants = participants;
         this.enrolments = enrolments;
@@ -78,15 +75,12 @@ class DemoEnrolments implements ApplicationRunner {
         Actor.runAs(seeder, () -> {
             int enrolled = seed("milano", "ITALIAN_L2") + seed("cremasca", "CIVIC_ORIENTATION");
             log.info("Demo mode: " + enrolled + " demo participants enrolled, with attendance");
-            history.ifAvailable(h -> log.info("Demo mode: " + h.load() + " demo participants of past activities, "
-                    + "with attendance, assessments, outcomes and surveys"));
         });
     }
 
     private int seed(String network, String type) {
         ActivitySummary activity = activities.activities(new ActivityQuery(network, type, null, null, null, "[DEMO]",
                 null, null), new PageRequest(0, 500)).items().stream().filter(ActivitySummary::demo)
-                .filter(a -> !a.title().endsWith("(storico)"))
                 .min((a, b) -> a.startDate().compareTo(b.startDate())).orElse(null);
         Long organisation = partnership.network(network).flatMap(n -> n.members().stream()
                 .filter(m -> m.role() == MembershipRole.LEAD).map(Member::organisationId).findFirst()).orElse(null);

@@ -98,6 +98,16 @@ public final class TaxCode {
         return Optional.of(new Encoded(year, month, day > 40 ? day - 40 : day, sex));
     }
 
+    /** A personal code completed with its check character (synthetic data). */
+    public static String completePersonal(String first15) {
+        return first15 + personalCheckCharacter(first15);
+    }
+
+    /** An 11-digit provisional code completed with its check digit (synthetic data). */
+    public static String completeProvisional(String first10) {
+        return first10 + provisionalCheckDigit(first10);
+    }
+
     /** The check character of the first 15 characters of a personal code. */
     static char personalCheckCharacter(String first15) {
         int sum = 0;

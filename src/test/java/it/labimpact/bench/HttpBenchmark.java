@@ -148,6 +148,8 @@ public final class HttpBenchmark {
                 .run("--labimpact.embedded-db.ephemeral=false",
                         "--labimpact.embedded-db.data-dir=" + dataDir,
                         "--labimpact.embedded-db.port=" + (port + 10),
+                        // the keys the synthetic data was sealed with (bench/indicators.sh keeps them with the data)
+                        "--labimpact.vault.generate-if-missing=false",
                         "--labimpact.vault.key-dir=" + Path.of("bench", "data", size, "keys"),
                         "--labimpact.demo.enabled=false",
                         // the test class path carries the tests' configuration (dashboards not cached): the

@@ -5,6 +5,8 @@ import it.labimpact.indicator.IndicatorResult;
 import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
+import it.labimpact.synthetic.SyntheticData;
+import it.labimpact.synthetic.SyntheticSize;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -41,10 +43,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * of the attendance table, measured in the same run.
  *
  * <p>Starts the application (the web server on a random port: the security configuration needs a servlet context; no
- * request is made) against a persistent embedded PostgreSQL under {@code bench/data/<size>}, fills it once with
- * {@code bench/sql/generate.sql} (deterministic synthetic data), then measures every operation {@code runs} times
- * after one discarded warm-up, and reports the minimum and the median. Afterwards it records the engine's statements
- * during one more computation and explains the slowest.
+ * request is made) against a persistent embedded PostgreSQL under {@code bench/data/<size>}, fills it once with the
+ * synthetic data set of the module {@code synthetic} (deterministic, seed 42, loaded with {@code COPY}), then
+ * measures every operation {@code runs} times after one discarded warm-up, and reports the minimum and the median.
+ * Afterwards it records the engine's statements during one more computation and explains the slowest.
  * Run it with {@code bench/indicators.sh}; it is not a test (surefire does not pick it up).
  */
 public final class IndicatorBenchmark {
@@ -65,15 +67,18 @@ public final class IndicatorBenchmark {
     private final List<String> generationSteps = new ArrayList<>();
     private double loadSeconds = -1;
     private double vacuumSeconds = -1;
+    private final boolean generateOnly;
+    private String generationLoad = "";
+    /** The seed of the benchmark's synthetic data. */
+    static final long SEED = 42;
 
     private IndicatorBenchmark(Map<String, String> args) {
         this.size = args.getOrDefault("size", "full");
-        this.participants = Integer.parseInt(args.getOrDefault("participants",
-                switch (size) {
-                    case "small" -> "10000";
-                    case "full" -> "1000000";
-                    default -> throw new IllegalArgumentException("--size small|full");
-                }));
+        this.participants = switch (size) {
+            case "small" -> SyntheticSize.SMALL.participants();
+            case "full" -> SyntheticSize.SCALE.participants();
+            default -> throw new IllegalArgumentException("--size small|full");
+        };
         this.runs = Integer.parseInt(args.getOrDefault("runs", "5"));
         this.ptdRuns = Integer.parseInt(args.getOrDefault("ptd-runs", String.valueOf(runs)));
         this.quarter = args.getOrDefault("quarter", "2026-Q2");
@@ -81,6 +86,7 @@ public final class IndicatorBenchmark {
         this.whatIf = Boolean.parseBoolean(args.getOrDefault("what-if", "false"));
         this.explainPtd = Boolean.parseBoolean(args.getOrDefault("explain-ptd", "false"));
         this.rebuild = Boolean.parseBoolean(args.getOrDefault("rebuild", "false"));
+        this.generateOnly = Boolean.parseBoolean(args.getOrDefault("generate-only", "false"));
         this.out = Path.of("bench", "out");
     }
 
@@ -109,6 +115,9 @@ public final class IndicatorBenchmark {
                         "--labimpact.embedded-db.data-dir=" + dataDir,
                         "--labimpact.embedded-db.port=" + ("small".equals(size) ? 25441 : 25442),
                         "--labimpact.demo.enabled=false",
+                        // vault keys kept with the data, so that the people loaded open in later runs
+                        "--labimpact.vault.generate-if-missing=false",
+                        "--labimpact.vault.key-dir=" + Path.of("bench", "data", size, "keys"),
                         "--server.port=0",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN");
@@ -116,7 +125,15 @@ public final class IndicatorBenchmark {
         try {
             DataSource ds = ctx.getBean(DataSource.class);
             Indicators indicators = ctx.getBean(Indicators.class);
-            ensureData(ds);
+            ensureData(ctx, ds);
+            if (generateOnly) {
+                describe(ds);
+                Files.createDirectories(out);
+                Path file = out.resolve("generate-" + size + ".md");
+                Files.writeString(file, report);
+                progress("report written to " + file);
+                return 0;
+            }
             describe(ds);
             waitForLowLoad();
             if (whatIf) {
@@ -137,8 +154,8 @@ public final class IndicatorBenchmark {
 
     // ---------------------------------------------------------------------------------------------------- data
 
-    private void ensureData(DataSource ds) throws SQLException, IOException {
-        long present = queryLong(ds, "select count(*) from participant where registered_by = 'bench'");
+    private void ensureData(ConfigurableApplicationContext ctx, DataSource ds) throws SQLException, IOException {
+        long present = queryLong(ds, "select count(*) from participant where registered_by in ('synthetic', 'bench')");
         if (present == participants) {
             progress("synthetic data present: %,d participants", present);
             return;
@@ -147,40 +164,39 @@ public final class IndicatorBenchmark {
             throw new IllegalStateException("bench/data/" + size + " holds " + present + " synthetic participants, not "
                     + participants + ": delete the folder and run again");
         }
-        progress("generating the synthetic data set: %,d participants (one transaction)", participants);
-        String script = Files.readString(Path.of("bench", "sql", "generate.sql"));
-        List<String[]> steps = steps(script);
+        SyntheticSize syntheticSize = "small".equals(size) ? SyntheticSize.SMALL : SyntheticSize.SCALE;
+        progress("generating the synthetic data set (the synthetic module, COPY, one transaction): size %s, %,d"
+                + " participants, seed %d", syntheticSize, participants, SEED);
+        generationLoad = Files.readString(Path.of("/proc/loadavg")).trim();
         long total = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             walForLoading(c, true);
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("set local bench.participants = '" + participants + "'");
-                s.execute("set local bench.today = '" + TODAY + "'");
-                for (String[] step : steps) {
-                    long t = System.nanoTime();
-                    s.execute(step[1]);
-                    progress("  %-45s %8.1f s", step[0], seconds(System.nanoTime() - t));
-                    generationSteps.add(String.format(Locale.ROOT, "| %s | %.1f s |", step[0],
-                            seconds(System.nanoTime() - t)));
-                }
-                long t = System.nanoTime();
-                c.commit();
-                progress("  %-45s %8.1f s", "commit", seconds(System.nanoTime() - t));
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-            c.setAutoCommit(true);
-            walForLoading(c, false);
-            long t = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.execute("vacuum (analyze)");
-            }
-            progress("  %-45s %8.1f s", "vacuum (analyze)", seconds(System.nanoTime() - t));
-            loadSeconds = seconds(System.nanoTime() - total);
-            vacuumSeconds = seconds(System.nanoTime() - t);
         }
+        try {
+            SyntheticData.Result result = ctx.getBean(SyntheticData.class).load(syntheticSize, SEED,
+                    java.time.LocalDate.parse(TODAY));
+            for (SyntheticData.Step step : result.steps()) {
+                progress("  %-30s %,12d rows %8.1f s %,12.0f rows/s", step.table(), step.rows(), step.seconds(),
+                        step.rowsPerSecond());
+                generationSteps.add(String.format(Locale.ROOT, "| %s | %,d | %.1f s | %,.0f |", step.table(),
+                        step.rows(), step.seconds(), step.rowsPerSecond()));
+            }
+            progress("  %-30s %21.1f s (commit included)", "load", result.seconds());
+            generationSteps.add(String.format(Locale.ROOT, "| all, commit included | %,d | %.1f s | %,.0f |",
+                    result.steps().stream().mapToLong(SyntheticData.Step::rows).sum(), result.seconds(),
+                    result.steps().stream().mapToLong(SyntheticData.Step::rows).sum() / result.seconds()));
+        } finally {
+            try (Connection c = ds.getConnection()) {
+                walForLoading(c, false);
+            }
+        }
+        long t = System.nanoTime();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("vacuum (analyze)");
+        }
+        progress("  %-45s %8.1f s", "vacuum (analyze)", seconds(System.nanoTime() - t));
+        loadSeconds = seconds(System.nanoTime() - total);
+        vacuumSeconds = seconds(System.nanoTime() - t);
         progress("generated in %.1f s", loadSeconds);
     }
 
@@ -198,27 +214,6 @@ public final class IndicatorBenchmark {
         }
     }
 
-    static List<String[]> steps(String script) {
-        List<String[]> steps = new ArrayList<>();
-        String name = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : script.split("\n", -1)) {
-            if (line.startsWith("-- step:")) {
-                if (name != null) {
-                    steps.add(new String[] {name, body.toString()});
-                }
-                name = line.substring("-- step:".length()).trim();
-                body.setLength(0);
-            } else if (name != null) {
-                body.append(line).append('\n');
-            }
-        }
-        if (name != null) {
-            steps.add(new String[] {name, body.toString()});
-        }
-        return steps;
-    }
-
     private void describe(DataSource ds) throws SQLException, IOException {
         report.append("## Indicators at scale — run of ").append(Instant.now()).append(" (size ").append(size)
                 .append(")\n\n");
@@ -229,10 +224,11 @@ public final class IndicatorBenchmark {
                 + "'work_mem', 'max_parallel_workers_per_gather', 'max_parallel_workers', 'jit', "
                 + "'effective_cache_size', 'random_page_cost')")).append("\n\n");
         if (loadSeconds >= 0) {
-            report.append("Generation (bench/sql/generate.sql, one transaction, then `vacuum (analyze)`): ")
+            report.append("Generation (the synthetic module through the owners' COPY ports, one transaction, then"
+                    + " `vacuum (analyze)`; load average before: ").append(generationLoad).append("): ")
                     .append(String.format(Locale.ROOT, "%.0f s in all, of which vacuum %.0f s.%n%n", loadSeconds,
                             vacuumSeconds));
-            report.append("| step | time |\n|---|---|\n");
+            report.append("| table | rows | time (drawing, sealing, COPY) | rows/s |\n|---|---:|---:|---:|\n");
             generationSteps.forEach(l -> report.append(l).append('\n'));
             report.append('\n');
         }
@@ -349,7 +345,7 @@ public final class IndicatorBenchmark {
         results.put("1,000 persons changed (an import), then Indicators.compute(" + q.code() + ")",
                 time(runs, () -> {
                     execute(ds, "insert into participant_fact_change select person_id from participant"
-                            + " where registered_by = 'bench' order by id offset " + (offset[0]++ * 1000)
+                            + " where registered_by in ('synthetic', 'bench') order by id offset " + (offset[0]++ * 1000)
                             + " limit 1000 on conflict do nothing");
                     return compute(indicators, q);
                 }));

@@ -255,7 +255,11 @@ class CooperationMetricsTest {
         // the approved quarter behind the platform's back adds Milano–Regione to the evidence of 2025-Q4
         jdbc.sql("update cooperation_agreement set valid_from = date '2025-10-01' where id = :id").param("id", later)
                 .update();
-        assertThat(metrics.graph(q4, "milano").figures().activeTies()).isEqualTo(before.activeTies() + 1);
+        // the graph draws the evidence as it stands (one more tie) but gives the approved figures
+        CooperationGraphView drawn = metrics.graph(q4, "milano");
+        assertThat(drawn.ties()).hasSize(before.activeTies() + 1);
+        assertThat(drawn.figures().approvedAt()).isNotNull();
+        assertThat(drawn.figures().activeTies()).isEqualTo(before.activeTies());
 
         // the figures, the scorecard and the trend keep the approved values and say when they were approved
         CooperationFigures frozen = metrics.figures(q4, "milano");
