@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ParticipantRows implements RowHandler {
 
     /** Field names of the facades' refusals, mapped to the file's columns. */
-    private static final Map<String, ParticipantColumn> FIELDS = Map.ofEntries(
+    static final Map<String, ParticipantColumn> FIELDS = Map.ofEntries(
             Map.entry("surname", ParticipantColumn.SURNAME), Map.entry("givenNames", ParticipantColumn.GIVEN_NAMES),
             Map.entry("sex", ParticipantColumn.SEX), Map.entry("birthDate", ParticipantColumn.BIRTH_DATE),
             Map.entry("birthCountry", ParticipantColumn.BIRTH_COUNTRY),
@@ -90,10 +90,26 @@ class ParticipantRows implements RowHandler {
     public Run open(ImportRunner.Request request) {
         Map<UUID, Integer> registeredAt = new HashMap<>();
         Map<Long, Optional<ActivityRef>> activityCache = new HashMap<>();
+        // what is the same for every row is checked once per job (at the first row to check), with the same
+        // refusals row by row
+        class Once {
+            Actor actor;
+            ParticipantRegistry.Intake intake;
+            Enrolments.Enroller enroller;
+        }
+        Once once = new Once();
         return row -> {
             ParticipantRow parsed = ParticipantRow.parse(row);
-            return parsed.problems().isEmpty() ? apply(request, parsed, registeredAt, activityCache)
-                    : parsed.problems();
+            if (!parsed.problems().isEmpty()) {
+                return parsed.problems();
+            }
+            if (once.actor == null) {
+                once.actor = Actor.require();
+                once.intake = registry.intake(once.actor.networkCode(), request.organisationId(),
+                        request.consentNoticeVersion());
+                once.enroller = enrolments.enroller();
+            }
+            return apply(once.actor, once.intake, once.enroller, parsed, registeredAt, activityCache);
         };
     }
 
@@ -101,18 +117,17 @@ class ParticipantRows implements RowHandler {
      * Registers the row's person unless the network holds them already, then enrols them unless enrolled: inside a
      * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
      */
-    private List<ImportNote> apply(ImportRunner.Request request, ParticipantRow parsed,
-            Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
+    private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, Enrolments.Enroller enroller,
+            ParticipantRow parsed, Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
         try {
             return savepoint.execute(s -> {
-                Actor actor = Actor.require();
-                Optional<UUID> held = registry.heldByNetwork(parsed.data());
-                UUID participant = held.orElseGet(() -> registry.register(actor.networkCode(),
-                        request.organisationId(), request.consentNoticeVersion(), parsed.data()).participantId());
+                ParticipantRegistry.Admission admission = intake.admit(parsed.data());
+                Optional<UUID> held = admission.held();
+                UUID participant = admission.participantId();
                 boolean enrolled = false;
                 if (parsed.activityId() != null) {
                     long activityId = parsed.activityId();
-                    // looked up once per job (Enrolments.enrol checks the activity again on every row)
+                    // looked up once per job (the enroller checks it again, also once per job)
                     ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
                             .filter(a -> a.networkCode().equals(actor.networkCode()))
                             .orElseThrow(() -> new RuleViolationException("activityId",
@@ -121,7 +136,7 @@ class ParticipantRows implements RowHandler {
                     boolean present = held.isPresent()
                             && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
                     if (!present) {
-                        enrolments.enrol(participant, activityId, parsed.enrolledOn());
+                        enroller.enrol(participant, activityId, parsed.enrolledOn());
                         enrolled = true;
                     }
                 }

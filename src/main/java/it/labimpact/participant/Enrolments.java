@@ -87,6 +87,50 @@ public class Enrolments {
         Actor actor = ParticipantRegistry.requireRole(STAFF);
         ParticipantSummary participant = participant(actor, participantId);
         ActivityRef activity = activity(actor, activityId);
+        long id = enrol(actor, participant, activity, enrolledOn);
+        return view(repository.find(id).orElseThrow(), activity);
+    }
+
+    /**
+     * Enrolments of one upload: the same checks, refusals and audit as {@link #enrol}, with each activity read
+     * once per upload (with its type) and no view read back. For use inside the upload's transaction only.
+     */
+    public Enroller enroller() {
+        return new Enroller(ParticipantRegistry.requireRole(STAFF));
+    }
+
+    /** See {@link #enroller()}. */
+    public final class Enroller {
+
+        private final Actor actor;
+        private final Map<Long, Optional<ActivityRef>> activities = new java.util.HashMap<>();
+
+        private Enroller(Actor actor) {
+            this.actor = actor;
+        }
+
+        /** As {@link Enrolments#enrol}; returns the enrolment's id. */
+        public long enrol(UUID participantId, long activityId, LocalDate enrolledOn) {
+            ParticipantSummary participant = participant(actor, participantId);
+            ActivityRef activity = required(activityId);
+            return Enrolments.this.enrol(actor, participant, activity, enrolledOn);
+        }
+
+        /** The activity as {@link ActivityCatalogue#activity}, read once per upload. */
+        public Optional<ActivityRef> activity(long activityId) {
+            return activities.computeIfAbsent(activityId, Enrolments.this.activities::activity)
+                    .filter(a -> actor.canRead(a.networkCode()));
+        }
+
+        private ActivityRef required(long activityId) {
+            return activity(activityId)
+                    .orElseThrow(() -> new RecordNotFoundException("activity", activityId));
+        }
+    }
+
+    private long enrol(Actor actor, ParticipantSummary participant, ActivityRef activity, LocalDate enrolledOn) {
+        UUID participantId = participant.id();
+        long activityId = activity.id();
         if (participant.erased()) {
             throw new RuleViolationException("participantId", "enrolment.participant.erased");
         }
@@ -105,7 +149,7 @@ public class Enrolments {
                 .orElseThrow(() -> new RuleViolationException("participantId", "enrolment.duplicate"));
         audit.record("enrolment.create", "enrolment", id, Map.of("participant", participantId.toString(),
                 "activity", activityId, "enrolledOn", on.toString()));
-        return view(repository.find(id).orElseThrow(), activity);
+        return id;
     }
 
     /** An enrolment whose participant is in the actor's scope ({@link RecordNotFoundException} otherwise). */

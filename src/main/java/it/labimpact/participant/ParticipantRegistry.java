@@ -100,9 +100,14 @@ public class ParticipantRegistry {
             throw new RuleViolationException("consent", "participant.consent.outdated");
         }
         String residence = residence(data.residence());
+        return registerChecked(actor, network, organisation, consentNoticeVersion, residence, data, new Lookups());
+    }
 
-        Identity identity = identify(data);
-        if (identity.known() && repository.ofPerson(identity.person()).stream()
+    /** The registration once the actor, network, organisation, data, consent and residence are checked. */
+    private Registration registerChecked(Actor actor, String network, long organisation, int consentNoticeVersion,
+            String residence, ParticipantData data, Lookups lookups) {
+        Identity identity = identify(data, lookups);
+        if (identity.known() && lookups.ofPerson(identity.person()).stream()
                 .anyMatch(p -> !p.erased() && p.networkCode().equals(network))) {
             throw new RuleViolationException(null, "participant.duplicate.network");
         }
@@ -112,8 +117,12 @@ public class ParticipantRegistry {
                 residence, consentNoticeVersion, 0, null);
         repository.insert(row, actor.username());
         repository.insertVault(sealed.seal(id, data));
-        repository.markVulnerable(id, !data.vulnerabilities().isEmpty());
-        repository.replaceNearKeys(id, hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()));
+        if (!data.vulnerabilities().isEmpty()) {
+            // a new row is not vulnerable until marked
+            repository.markVulnerable(id, true);
+        }
+        // a new row has no near keys to replace
+        repository.insertNearKeys(id, hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()));
         queueReviews(id, identity, data);
 
         audit.record("participant.register", "participant", id, Map.of("network", network,
@@ -121,6 +130,109 @@ public class ParticipantRegistry {
         events.publishEvent(new ParticipantRegistered(id, identity.person(), network, organisation,
                 data.firstContactDate(), identity.known()));
         return new Registration(id, identity.known(), warnings(data));
+    }
+
+    /**
+     * The identity-hash and record-of-person lookups of one registration, each made once: the check for a record
+     * the network holds and the registration's own identification ask the same questions before anything is
+     * written (claims are never answered from here).
+     */
+    private final class Lookups {
+        private final Map<java.nio.ByteBuffer, Optional<UUID>> persons = new java.util.HashMap<>();
+        private final Map<UUID, Boolean> codes = new java.util.HashMap<>();
+        private final Map<UUID, List<ParticipantSummary>> records = new java.util.HashMap<>();
+
+        Optional<UUID> personFor(byte[] hash) {
+            return persons.computeIfAbsent(java.nio.ByteBuffer.wrap(hash), h -> repository.personFor(hash));
+        }
+
+        boolean hasCode(UUID person) {
+            return codes.computeIfAbsent(person, repository::hasCode);
+        }
+
+        List<ParticipantSummary> ofPerson(UUID person) {
+            return records.computeIfAbsent(person, repository::ofPerson);
+        }
+    }
+
+    /**
+     * Registrations of one spreadsheet upload, inside its transaction: what is the same for every row (the actor,
+     * the network, the registering organisation and its membership, the current privacy notice) is checked once,
+     * comuni are resolved once per distinct value, and each row asks the identity questions once. The rules,
+     * refusals (with the same fields, in the same order), audit entries and events are those of
+     * {@link #heldByNetwork} followed by {@link #register}.
+     */
+    public Intake intake(String networkCode, Long organisationId, Integer consentNoticeVersion) {
+        return new Intake(requireRole(STAFF), networkCode, organisationId, consentNoticeVersion);
+    }
+
+    /** The result of {@link Intake#admit}: the record the network held already, or a new registration. */
+    public record Admission(Optional<UUID> held, Registration registration) {
+
+        /** The record the row stands for. */
+        public UUID participantId() {
+            return held.orElseGet(() -> registration.participantId());
+        }
+    }
+
+    /** See {@link #intake}. */
+    public final class Intake {
+
+        private final Actor actor;
+        private String network;
+        private long organisation;
+        private final Integer consentNoticeVersion;
+        /** Refusal due before the data is checked (network, organisation), or after it (consent). */
+        private RuntimeException beforeData;
+        private RuntimeException afterData;
+        private final Map<String, Object> residences = new java.util.HashMap<>();
+
+        private Intake(Actor actor, String networkCode, Long organisationId, Integer consentNoticeVersion) {
+            this.actor = actor;
+            this.consentNoticeVersion = consentNoticeVersion;
+            try {
+                network = registeringNetwork(actor, networkCode);
+                organisation = registeringOrganisation(actor, network, organisationId);
+            } catch (RuntimeException e) {
+                beforeData = e;
+            }
+            if (consentNoticeVersion == null) {
+                afterData = new RuleViolationException("consent", "participant.consent.required");
+            } else if (consentNoticeVersion != repository.currentNoticeVersion()) {
+                afterData = new RuleViolationException("consent", "participant.consent.outdated");
+            }
+        }
+
+        /**
+         * The record the actor's network holds for the person, as {@link #heldByNetwork}; otherwise registers
+         * them as {@link #register}, throwing the same refusals.
+         */
+        public Admission admit(ParticipantData data) {
+            Lookups lookups = new Lookups();
+            Optional<UUID> held = held(actor, data, lookups);
+            if (held.isPresent()) {
+                return new Admission(held, null);
+            }
+            if (beforeData != null) {
+                throw beforeData;
+            }
+            validate(data);
+            if (afterData != null) {
+                throw afterData;
+            }
+            Object residence = residences.computeIfAbsent(data.residence(), typed -> {
+                try {
+                    return residence(typed);
+                } catch (RuleViolationException e) {
+                    return e;
+                }
+            });
+            if (residence instanceof RuleViolationException e) {
+                throw new RuleViolationException(e.field(), e.messageKey(), e.args());
+            }
+            return new Admission(Optional.empty(), registerChecked(actor, network, organisation,
+                    consentNoticeVersion, (String) residence, data, lookups));
+        }
     }
 
     /** Things worth a second look in what was entered (code against birth date and sex, EU citizenship). */
@@ -149,18 +261,18 @@ public class ParticipantRegistry {
      * both carry different codes: then a new person, and a review against the other. Claiming the hashes in
      * the database settles two registrations of the same new person at the same time.
      */
-    private Identity identify(ParticipantData d) {
+    private Identity identify(ParticipantData d, Lookups lookups) {
         String code = TaxCode.normalise(d.taxCode());
         byte[] codeHash = code == null ? null : hashes.code(code);
         byte[] personHash = hashes.person(d.surname(), d.givenNames(), d.birthDate(), d.sex().name(), d.birthCountry());
-        UUID byCode = codeHash == null ? null : repository.personFor(codeHash).orElse(null);
-        UUID byName = repository.personFor(personHash).orElse(null);
+        UUID byCode = codeHash == null ? null : lookups.personFor(codeHash).orElse(null);
+        UUID byName = lookups.personFor(personHash).orElse(null);
         UUID conflict = null;
         UUID person;
         if (byCode != null) {
             person = byCode;
             conflict = byName != null && !byName.equals(byCode) ? byName : null;
-        } else if (byName != null && code != null && repository.hasCode(byName)) {
+        } else if (byName != null && code != null && lookups.hasCode(byName)) {
             person = UUID.randomUUID();
             conflict = byName;
         } else {
@@ -337,21 +449,24 @@ public class ParticipantRegistry {
      */
     @Transactional(readOnly = true)
     public Optional<UUID> heldByNetwork(ParticipantData data) {
-        Actor actor = requireRole(STAFF);
+        return held(requireRole(STAFF), data, new Lookups());
+    }
+
+    private Optional<UUID> held(Actor actor, ParticipantData data, Lookups lookups) {
         if (actor.networkCode() == null || data.surname() == null || data.givenNames() == null
                 || data.birthDate() == null || data.sex() == null || data.birthCountry() == null) {
             return Optional.empty();
         }
         String code = TaxCode.normalise(data.taxCode());
-        UUID byCode = code == null ? null : repository.personFor(hashes.code(code)).orElse(null);
-        UUID byName = repository.personFor(hashes.person(data.surname(), data.givenNames(), data.birthDate(),
+        UUID byCode = code == null ? null : lookups.personFor(hashes.code(code)).orElse(null);
+        UUID byName = lookups.personFor(hashes.person(data.surname(), data.givenNames(), data.birthDate(),
                 data.sex().name(), data.birthCountry())).orElse(null);
         UUID person = byCode != null ? byCode
-                : byName != null && !(code != null && repository.hasCode(byName)) ? byName : null;
+                : byName != null && !(code != null && lookups.hasCode(byName)) ? byName : null;
         if (person == null) {
             return Optional.empty();
         }
-        return repository.ofPerson(person).stream()
+        return lookups.ofPerson(person).stream()
                 .filter(p -> !p.erased() && p.networkCode().equals(actor.networkCode()))
                 .map(ParticipantSummary::id).findFirst();
     }

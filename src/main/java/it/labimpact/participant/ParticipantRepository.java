@@ -181,11 +181,11 @@ class ParticipantRepository {
 
     /** Maps a hash to a person unless it is mapped already; returns the person it is mapped to. */
     UUID claim(byte[] hash, String kind, UUID person) {
-        jdbc.sql("""
+        // one row inserted: the hash is now this person's; none: read who holds it
+        return jdbc.sql("""
                 insert into participant_identity (hash, kind, person_id) values (:hash, :kind, :person)
                 on conflict (hash) do nothing""").param("hash", hash).param("kind", kind).param("person", person)
-                .update();
-        return personFor(hash).orElseThrow();
+                .update() == 1 ? person : personFor(hash).orElseThrow();
     }
 
     boolean hasCode(UUID person) {
@@ -211,6 +211,11 @@ class ParticipantRepository {
 
     void replaceNearKeys(UUID participant, Collection<Long> keys) {
         jdbc.sql("delete from participant_near_key where participant_id = :id").param("id", participant).update();
+        insertNearKeys(participant, keys);
+    }
+
+    /** The near keys of a record that has none yet. */
+    void insertNearKeys(UUID participant, Collection<Long> keys) {
         jdbc.sql("insert into participant_near_key (key, participant_id) select unnest(:keys), :id on conflict do nothing")
                 .param("keys", keys.toArray(Long[]::new)).param("id", participant).update();
     }
