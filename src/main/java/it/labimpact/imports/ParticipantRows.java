@@ -136,7 +136,7 @@ class ParticipantRows implements RowHandler {
                     boolean present = held.isPresent()
                             && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
                     if (!present) {
-                        enroller.enrol(participant, activityId, parsed.enrolledOn());
+                        enroller.enrol(admission, activityId, parsed.enrolledOn());
                         enrolled = true;
                     }
                 }

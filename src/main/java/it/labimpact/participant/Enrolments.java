@@ -87,7 +87,7 @@ public class Enrolments {
         Actor actor = ParticipantRegistry.requireRole(STAFF);
         ParticipantSummary participant = participant(actor, participantId);
         ActivityRef activity = activity(actor, activityId);
-        long id = enrol(actor, participant, activity, enrolledOn);
+        long id = enrol(actor, participant, activity, enrolledOn, locks::ensureOpen);
         return view(repository.find(id).orElseThrow(), activity);
     }
 
@@ -104,16 +104,30 @@ public class Enrolments {
 
         private final Actor actor;
         private final Map<Long, Optional<ActivityRef>> activities = new java.util.HashMap<>();
+        private final Set<String> open = new HashSet<>();
 
         private Enroller(Actor actor) {
             this.actor = actor;
         }
 
-        /** As {@link Enrolments#enrol}; returns the enrolment's id. */
-        public long enrol(UUID participantId, long activityId, LocalDate enrolledOn) {
-            ParticipantSummary participant = participant(actor, participantId);
+        /**
+         * As {@link Enrolments#enrol} for the record an intake row stands for (a record just registered is not
+         * read back); returns the enrolment's id.
+         */
+        public long enrol(ParticipantRegistry.Admission admission, long activityId, LocalDate enrolledOn) {
+            ParticipantSummary participant = admission.written()
+                    .filter(p -> inScope(actor, p.networkCode(), p.organisationId()))
+                    .orElseGet(() -> participant(actor, admission.participantId()));
             ActivityRef activity = required(activityId);
-            return Enrolments.this.enrol(actor, participant, activity, enrolledOn);
+            return Enrolments.this.enrol(actor, participant, activity, enrolledOn, this::ensureOpen);
+        }
+
+        /** As {@link LockedPeriods#ensureOpen}, asked once per network and day found open. */
+        private void ensureOpen(String network, LocalDate day) {
+            if (!open.contains(network + "|" + day)) {
+                locks.ensureOpen(network, day);
+                open.add(network + "|" + day);
+            }
         }
 
         /** The activity as {@link ActivityCatalogue#activity}, read once per upload. */
@@ -128,7 +142,8 @@ public class Enrolments {
         }
     }
 
-    private long enrol(Actor actor, ParticipantSummary participant, ActivityRef activity, LocalDate enrolledOn) {
+    private long enrol(Actor actor, ParticipantSummary participant, ActivityRef activity, LocalDate enrolledOn,
+            java.util.function.BiConsumer<String, LocalDate> ensureOpen) {
         UUID participantId = participant.id();
         long activityId = activity.id();
         if (participant.erased()) {
@@ -144,7 +159,7 @@ public class Enrolments {
         if (on.isAfter(LocalDate.now(clock).plusYears(1)) || on.isBefore(participant.firstContactDate())) {
             throw new RuleViolationException("enrolledOn", "enrolment.date.impossible");
         }
-        locks.ensureOpen(participant.networkCode(), on);
+        ensureOpen.accept(participant.networkCode(), on);
         long id = repository.insert(participantId, activityId, on, actor.username())
                 .orElseThrow(() -> new RuleViolationException("participantId", "enrolment.duplicate"));
         audit.record("enrolment.create", "enrolment", id, Map.of("participant", participantId.toString(),

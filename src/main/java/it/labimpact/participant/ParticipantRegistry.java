@@ -100,12 +100,14 @@ public class ParticipantRegistry {
             throw new RuleViolationException("consent", "participant.consent.outdated");
         }
         String residence = residence(data.residence());
-        return registerChecked(actor, network, organisation, consentNoticeVersion, residence, data, new Lookups());
+        return registerChecked(actor, network, organisation, consentNoticeVersion, residence, data, new Lookups(),
+                row -> { });
     }
 
     /** The registration once the actor, network, organisation, data, consent and residence are checked. */
     private Registration registerChecked(Actor actor, String network, long organisation, int consentNoticeVersion,
-            String residence, ParticipantData data, Lookups lookups) {
+            String residence, ParticipantData data, Lookups lookups,
+            java.util.function.Consumer<ParticipantSummary> written) {
         Identity identity = identify(data, lookups);
         if (identity.known() && lookups.ofPerson(identity.person()).stream()
                 .anyMatch(p -> !p.erased() && p.networkCode().equals(network))) {
@@ -116,14 +118,16 @@ public class ParticipantRegistry {
                 data.firstContactDate(), data.sex(), data.birthDate().getYear(), data.citizenship().toUpperCase(),
                 residence, consentNoticeVersion, 0, null);
         repository.insert(row, actor.username());
+        written.accept(row);
         repository.insertVault(sealed.seal(id, data));
         if (!data.vulnerabilities().isEmpty()) {
             // a new row is not vulnerable until marked
             repository.markVulnerable(id, true);
         }
         // a new row has no near keys to replace
-        repository.insertNearKeys(id, hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()));
-        queueReviews(id, identity, data);
+        Set<Long> nearKeys = hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate());
+        repository.insertNearKeys(id, nearKeys);
+        queueReviews(id, identity, nearKeys);
 
         audit.record("participant.register", "participant", id, Map.of("network", network,
                 "organisation", organisation, "alreadyRegisteredInProject", identity.known()));
@@ -167,11 +171,36 @@ public class ParticipantRegistry {
     }
 
     /** The result of {@link Intake#admit}: the record the network held already, or a new registration. */
-    public record Admission(Optional<UUID> held, Registration registration) {
+    public static final class Admission {
+
+        private final Optional<UUID> held;
+        private final Registration registration;
+        /** The row just written for a new registration (what {@link Enrolments.Enroller} would read back). */
+        private final ParticipantSummary written;
+
+        Admission(Optional<UUID> held, Registration registration, ParticipantSummary written) {
+            this.held = held;
+            this.registration = registration;
+            this.written = written;
+        }
+
+        /** The record the network held already, if it did. */
+        public Optional<UUID> held() {
+            return held;
+        }
+
+        /** The new registration, when the network did not hold the person. */
+        public Registration registration() {
+            return registration;
+        }
 
         /** The record the row stands for. */
         public UUID participantId() {
             return held.orElseGet(() -> registration.participantId());
+        }
+
+        Optional<ParticipantSummary> written() {
+            return Optional.ofNullable(written);
         }
     }
 
@@ -211,7 +240,7 @@ public class ParticipantRegistry {
             Lookups lookups = new Lookups();
             Optional<UUID> held = held(actor, data, lookups);
             if (held.isPresent()) {
-                return new Admission(held, null);
+                return new Admission(held, null, null);
             }
             if (beforeData != null) {
                 throw beforeData;
@@ -230,8 +259,10 @@ public class ParticipantRegistry {
             if (residence instanceof RuleViolationException e) {
                 throw new RuleViolationException(e.field(), e.messageKey(), e.args());
             }
-            return new Admission(Optional.empty(), registerChecked(actor, network, organisation,
-                    consentNoticeVersion, (String) residence, data, lookups));
+            ParticipantSummary[] written = new ParticipantSummary[1];
+            Registration registration = registerChecked(actor, network, organisation, consentNoticeVersion,
+                    (String) residence, data, lookups, row -> written[0] = row);
+            return new Admission(Optional.empty(), registration, written[0]);
         }
     }
 
@@ -294,14 +325,13 @@ public class ParticipantRegistry {
         return new Identity(person, known, codeHash, personHash, conflict);
     }
 
-    private void queueReviews(UUID id, Identity identity, ParticipantData data) {
+    private void queueReviews(UUID id, Identity identity, Set<Long> nearKeys) {
         if (identity.codeConflict() != null) {
             repository.ofPerson(identity.codeConflict()).stream().filter(p -> !p.erased())
                     .forEach(p -> repository.insertReview(id, p.id(), MatchReview.Reason.DIFFERENT_CODE));
         }
         if (!identity.known()) {
-            repository.nearCandidates(hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate()),
-                    identity.person(), NEAR_CANDIDATES)
+            repository.nearCandidates(nearKeys, identity.person(), NEAR_CANDIDATES)
                     .forEach(candidate -> repository.insertReview(id, candidate, MatchReview.Reason.SIMILAR_NAMES));
         }
     }
