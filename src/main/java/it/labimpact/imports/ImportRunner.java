@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs an upload of any kind. All rows are processed in one transaction through the owners' facades by the kind's
- * {@link RowHandler}, each row inside a savepoint so that a refused row leaves no trace and the others go on being
- * checked; at the end the transaction commits only in {@link ImportMode#COMMIT} with no refused row, and is rolled
+ * {@link RowHandler}, each row inside a savepoint (or, for participants, checked whole before any of it is written)
+ * so that a refused row leaves no trace and the others go on being checked; at the end the transaction commits only in {@link ImportMode#COMMIT} with no refused row, and is rolled
  * back otherwise — the dry run is therefore checked by exactly the code that commits. Progress is written in
  * transactions of its own so the page can show it; the final status of a committed job is written inside the
  * committing transaction.

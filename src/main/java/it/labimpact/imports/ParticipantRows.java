@@ -9,6 +9,7 @@ import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Participants with an optional enrolment: a person the network does not hold yet is registered through
@@ -42,15 +40,11 @@ class ParticipantRows implements RowHandler {
     private final ParticipantRegistry registry;
     private final Enrolments enrolments;
     private final ActivityCatalogue activities;
-    private final TransactionTemplate savepoint;
 
-    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities,
-            PlatformTransactionManager transactions) {
+    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities) {
         this.registry = registry;
         this.enrolments = enrolments;
         this.activities = activities;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -114,45 +108,42 @@ class ParticipantRows implements RowHandler {
     }
 
     /**
-     * Registers the row's person unless the network holds them already, then enrols them unless enrolled: inside a
-     * savepoint, rolled back when a facade refuses. Returns the row's notes (none when something new was written).
+     * Registers the row's person unless the network holds them already, then enrols them unless enrolled. Every
+     * check that may refuse the row is made before anything of it is written (the registration's, then the
+     * activity's, then the enrolment's: the order in which the facades refuse), so a refused row leaves no trace
+     * without a savepoint. Returns the row's notes (none when something new was written).
      */
     private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, Enrolments.Enroller enroller,
             ParticipantRow parsed, Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
+        ParticipantRegistry.Admission admission;
+        LocalDate on = null;
         try {
-            return savepoint.execute(s -> {
-                ParticipantRegistry.Admission admission = intake.admit(parsed.data());
-                Optional<UUID> held = admission.held();
-                UUID participant = admission.participantId();
-                boolean enrolled = false;
-                if (parsed.activityId() != null) {
-                    long activityId = parsed.activityId();
-                    // looked up once per job (the enroller checks it again, also once per job)
-                    ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
-                            .filter(a -> a.networkCode().equals(actor.networkCode()))
-                            .orElseThrow(() -> new RuleViolationException("activityId",
-                                    "imports.activity.otherNetwork", activityId));
-                    // a record registered by this very row has no enrolment yet
-                    boolean present = held.isPresent()
-                            && enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() > 0;
-                    if (!present) {
+            admission = intake.check(parsed.data());
+            if (parsed.activityId() != null) {
+                long activityId = parsed.activityId();
+                // looked up once per job (the enroller checks it again, also once per job)
+                ActivityRef activity = activityCache.computeIfAbsent(activityId, activities::activity)
+                        .filter(a -> a.networkCode().equals(actor.networkCode()))
+                        .orElseThrow(() -> new RuleViolationException("activityId",
+                                "imports.activity.otherNetwork", activityId));
+                if (admission.held().isPresent()) {
+                    // a held record: the enrolment, checked then written (its only write), unless enrolled
+                    UUID participant = admission.participantId();
+                    if (enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() == 0) {
                         enroller.enrol(admission, activityId, parsed.enrolledOn());
-                        enrolled = true;
+                        return List.of();
                     }
+                } else {
+                    on = enroller.check(admission, activityId, parsed.enrolledOn());
                 }
-                if (held.isEmpty()) {
-                    registeredAt.put(participant, parsed.line());
-                    return List.of();
-                }
-                if (enrolled) {
-                    return List.of();
-                }
-                Integer first = registeredAt.get(participant);
+            }
+            if (admission.held().isPresent()) {
+                Integer first = registeredAt.get(admission.participantId());
                 return List.of(first == null
                         ? RowHandler.note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.present")
                         : RowHandler.note(parsed.line(), ImportNote.Outcome.PRESENT, null, "imports.row.sameAs",
                                 first));
-            });
+            }
         } catch (RuleViolationException e) {
             ParticipantColumn column = e.field() == null ? null : FIELDS.get(e.field());
             return List.of(RowHandler.note(parsed.line(), ImportNote.Outcome.REJECTED, column, e.messageKey(),
@@ -161,5 +152,16 @@ class ParticipantRows implements RowHandler {
             return List.of(RowHandler.note(parsed.line(), ImportNote.Outcome.REJECTED, null,
                     "imports.row.outOfScope"));
         }
+        try {
+            intake.write(admission, parsed.data());
+            if (on != null) {
+                enroller.write(admission, parsed.activityId(), on);
+            }
+        } catch (RuleViolationException | RecordNotFoundException e) {
+            // only another registration of the same person committed since the checks: the job fails, whole
+            throw new IllegalStateException("Line " + parsed.line() + " refused once written", e);
+        }
+        registeredAt.put(admission.participantId(), parsed.line());
+        return List.of();
     }
 }

@@ -122,6 +122,21 @@ public class Enrolments {
             return Enrolments.this.enrol(actor, participant, activity, enrolledOn, this::ensureOpen);
         }
 
+        /**
+         * The checks of {@link #enrol} for a person an intake row is about to register ({@link
+         * ParticipantRegistry.Intake#check}), before anything of the row is written; returns the day of enrolment.
+         */
+        public LocalDate check(ParticipantRegistry.Admission pending, long activityId, LocalDate enrolledOn) {
+            ParticipantSummary participant = pending.provisional()
+                    .orElseThrow(() -> new IllegalStateException("Not a pending registration"));
+            return Enrolments.this.check(participant, required(activityId), enrolledOn, this::ensureOpen);
+        }
+
+        /** Writes an enrolment checked by {@link #check} once the registration is written; returns its id. */
+        public long write(ParticipantRegistry.Admission registered, long activityId, LocalDate on) {
+            return insert(actor, registered.participantId(), activityId, on);
+        }
+
         /** As {@link LockedPeriods#ensureOpen}, asked once per network and day found open. */
         private void ensureOpen(String network, LocalDate day) {
             if (!open.contains(network + "|" + day)) {
@@ -144,8 +159,13 @@ public class Enrolments {
 
     private long enrol(Actor actor, ParticipantSummary participant, ActivityRef activity, LocalDate enrolledOn,
             java.util.function.BiConsumer<String, LocalDate> ensureOpen) {
-        UUID participantId = participant.id();
-        long activityId = activity.id();
+        LocalDate on = check(participant, activity, enrolledOn, ensureOpen);
+        return insert(actor, participant.id(), activity.id(), on);
+    }
+
+    /** The checks of {@link #enrol}, reading only; returns the day of enrolment. */
+    private LocalDate check(ParticipantSummary participant, ActivityRef activity, LocalDate enrolledOn,
+            java.util.function.BiConsumer<String, LocalDate> ensureOpen) {
         if (participant.erased()) {
             throw new RuleViolationException("participantId", "enrolment.participant.erased");
         }
@@ -160,6 +180,10 @@ public class Enrolments {
             throw new RuleViolationException("enrolledOn", "enrolment.date.impossible");
         }
         ensureOpen.accept(participant.networkCode(), on);
+        return on;
+    }
+
+    private long insert(Actor actor, UUID participantId, long activityId, LocalDate on) {
         long id = repository.insert(participantId, activityId, on, actor.username())
                 .orElseThrow(() -> new RuleViolationException("participantId", "enrolment.duplicate"));
         audit.record("enrolment.create", "enrolment", id, Map.of("participant", participantId.toString(),

@@ -174,14 +174,28 @@ public class ParticipantRegistry {
     public static final class Admission {
 
         private final Optional<UUID> held;
-        private final Registration registration;
+        private Registration registration;
         /** The row just written for a new registration (what {@link Enrolments.Enroller} would read back). */
-        private final ParticipantSummary written;
+        private ParticipantSummary written;
+        /** A registration checked and not written yet: what it will write but the ids, and what it needs. */
+        private final ParticipantSummary provisional;
+        private final Lookups lookups;
 
         Admission(Optional<UUID> held, Registration registration, ParticipantSummary written) {
+            this(held, registration, written, null, null);
+        }
+
+        private Admission(Optional<UUID> held, Registration registration, ParticipantSummary written,
+                ParticipantSummary provisional, Lookups lookups) {
             this.held = held;
             this.registration = registration;
             this.written = written;
+            this.provisional = provisional;
+            this.lookups = lookups;
+        }
+
+        Optional<ParticipantSummary> provisional() {
+            return registration == null ? Optional.ofNullable(provisional) : Optional.empty();
         }
 
         /** The record the network held already, if it did. */
@@ -237,6 +251,15 @@ public class ParticipantRegistry {
          * them as {@link #register}, throwing the same refusals.
          */
         public Admission admit(ParticipantData data) {
+            Admission admission = check(data);
+            return admission.held().isPresent() ? admission : write(admission, data);
+        }
+
+        /**
+         * The record the actor's network holds for the person, or a registration checked as {@link #register}
+         * checks it (the same refusals in the same order) and not written: nothing is written here.
+         */
+        public Admission check(ParticipantData data) {
             Lookups lookups = new Lookups();
             Optional<UUID> held = held(actor, data, lookups);
             if (held.isPresent()) {
@@ -259,10 +282,22 @@ public class ParticipantRegistry {
             if (residence instanceof RuleViolationException e) {
                 throw new RuleViolationException(e.field(), e.messageKey(), e.args());
             }
-            ParticipantSummary[] written = new ParticipantSummary[1];
-            Registration registration = registerChecked(actor, network, organisation, consentNoticeVersion,
-                    (String) residence, data, lookups, row -> written[0] = row);
-            return new Admission(Optional.empty(), registration, written[0]);
+            ParticipantSummary provisional = new ParticipantSummary(null, null, network, organisation, null,
+                    data.firstContactDate(), data.sex(), data.birthDate().getYear(),
+                    data.citizenship().toUpperCase(), (String) residence, consentNoticeVersion, 0, null);
+            return new Admission(Optional.empty(), null, null, provisional, lookups);
+        }
+
+        /**
+         * Registers the person of a checked admission ({@link #check}, same data); the registration's remaining
+         * refusal (already registered in the network) can only come from another registration of the same person
+         * committed meanwhile.
+         */
+        public Admission write(Admission checked, ParticipantData data) {
+            ParticipantSummary p = checked.provisional().orElseThrow(() -> new IllegalStateException("Not checked"));
+            checked.registration = registerChecked(actor, network, organisation, consentNoticeVersion,
+                    p.residenceIstat(), data, checked.lookups, row -> checked.written = row);
+            return checked;
         }
     }
 
