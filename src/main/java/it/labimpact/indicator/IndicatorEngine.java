@@ -128,12 +128,12 @@ class IndicatorEngine {
         if (d.rule() == CountingRule.RATIO || d.computation().equals("COOP_DENSITY")) {
             return List.of();
         }
+        preparePartners(List.of(d), period);
         if (COOP_GRAPH.contains(d.computation())) {
             String scope = dimension == Dimension.NETWORK && key != null ? key : network;
             return dimension != null && dimension != Dimension.NETWORK ? List.of()
                     : coopGraphRecords(d, params, scope);
         }
-        preparePartners(List.of(d), period);
         ThingQuery q = thingQuery(d, params, s);
         String keyColumn = dimension == null || dimension == Dimension.NETWORK ? null : q.columns().get(dimension);
         StringBuilder sql = new StringBuilder("select distinct ").append(q.recordId()).append(" as id, ")
@@ -476,9 +476,12 @@ class IndicatorEngine {
     private static final Set<String> PARTNER_COMPUTATIONS = Set.of("AUTHORITIES_SUPPORTED", "ORGANISATIONS_INVOLVED",
             "TIES", "TIES_CROSS_SECTOR");
 
-    /** The evidence of cooperation ties whose days overlap the period ({@code valid_to} null: still running). */
-    private static final String TIE_EVIDENCE = "cooperation_fact_tie t where t.valid_from <= :to"
-            + " and (t.valid_to is null or t.valid_to >= :from)";
+    /** The computations reading the evidence of the period's cooperation ties ({@code ind_ties}). */
+    private static final Set<String> TIE_COMPUTATIONS = Set.of("COOP_TIES", "COOP_TIES_NEW",
+            "COOP_TIES_CROSS_SECTOR", "COOP_BRIDGES", "COOP_ISOLATES", "COOP_DENSITY");
+
+    /** The evidence of cooperation ties whose days overlap the period, read once ({@code ind_ties}). */
+    private static final String TIE_EVIDENCE = "ind_ties t where true";
 
     /** The organisations co-delivering those activities. */
     private static final String PARTNERS = "ind_partners a where true";
@@ -488,10 +491,22 @@ class IndicatorEngine {
             + " and y.organisation_id > x.organisation_id where true";
 
     /**
-     * The organisations co-delivering the activities not cancelled running (even partly) in the period, with their
-     * kind, read once for the organisation and tie indicators ({@code ind_partners}, dropped at commit at the latest).
+     * Read once for the period what several computations go through (temporary tables dropped at commit at the
+     * latest): the organisations co-delivering the activities not cancelled running (even partly) in the period,
+     * with their kind ({@code ind_partners}), and the evidence of cooperation ties whose days overlap the period
+     * ({@code ind_ties}; {@code valid_to} null: still running) — the tie view is built from several modules' facts,
+     * and six cooperation indicators read it.
      */
     private void preparePartners(List<IndicatorDefinition> definitions, Period period) {
+        if (definitions.stream().anyMatch(d -> TIE_COMPUTATIONS.contains(d.computation()))) {
+            jdbc.sql("drop table if exists ind_ties").update();
+            jdbc.sql("""
+                    create temporary table ind_ties on commit drop as
+                    select * from cooperation_fact_tie t
+                    where t.valid_from <= :to and (t.valid_to is null or t.valid_to >= :from)""")
+                    .param("from", period.from()).param("to", period.to()).update();
+            jdbc.sql("analyze ind_ties").update();
+        }
         if (definitions.stream().noneMatch(d -> PARTNER_COMPUTATIONS.contains(d.computation()))) {
             return;
         }

@@ -17,8 +17,8 @@ import it.labimpact.report.web.DashboardView.Trend;
 import it.labimpact.report.web.DashboardView.TrendRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,14 +71,10 @@ class DashboardFigures {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final Duration cacheFor;
-    private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+    private final RebuiltCache<CacheKey, DashboardView> cache;
 
     /** A dashboard as shown in one language. */
     private record CacheKey(Request request, Locale locale) {
-    }
-
-    /** A dashboard built at a time. */
-    private record Cached(Instant at, DashboardView view) {
     }
 
     DashboardFigures(Indicators indicators, Targets targets, DashboardMapFigures maps, DimensionLabels labels,
@@ -90,29 +85,23 @@ class DashboardFigures {
         this.labels = labels;
         this.messages = messages;
         this.cacheFor = Duration.ofSeconds(cacheSeconds);
+        this.cache = new RebuiltCache<>(cacheFor, MAX_CACHED, Clock.systemUTC());
     }
 
     /**
      * The dashboard for a request. A dashboard is built at most once per {@code labimpact.dashboard.cache-seconds}
-     * (0: every time) for the same request and language, and concurrent requests for it wait for one build: it reads
-     * every indicator of the period and of each quarter of the trend, which takes a second at scale, so a few users
-     * opening it together would otherwise queue for seconds. The page shows when its values were computed. The
-     * caller has checked that the actor may see the request's network; the request itself tells raw from published
-     * values.
+     * (0: every time) for the same request and language ({@link RebuiltCache}): the first requests for it wait for
+     * one build, and once it has expired one request rebuilds it while the others are still served the previous
+     * one — it reads every indicator of the period and of each quarter of the trend, which takes a second at scale,
+     * so users opening it together would otherwise queue for seconds. The page shows when its values were computed.
+     * The caller has checked that the actor may see the request's network; the request itself tells raw from
+     * published values.
      */
     DashboardView build(Request r, Locale locale) {
         if (cacheFor.isZero()) {
             return compose(r, locale);
         }
-        Instant now = Instant.now();
-        if (cache.size() >= MAX_CACHED) {
-            cache.values().removeIf(c -> !c.at().plus(cacheFor).isAfter(now));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-        }
-        return cache.compute(new CacheKey(r, locale), (key, old) -> old != null && old.at().plus(cacheFor)
-                .isAfter(now) ? old : new Cached(now, compose(r, locale))).view();
+        return cache.get(new CacheKey(r, locale), () -> compose(r, locale));
     }
 
     private DashboardView compose(Request r, Locale locale) {
