@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,6 +109,19 @@ public class DirectoryEditorial {
     @Transactional(readOnly = true)
     public long staleCount() {
         return repository.count(scope(Actor.require(), null, null, true));
+    }
+
+    /**
+     * For an editor of the directory (network staff, coordinators, administrators), how many of their entries are
+     * stale, for their dashboard; empty for anybody else.
+     */
+    @Transactional(readOnly = true)
+    public OptionalLong staleCountForEditor() {
+        Actor actor = Actor.require();
+        if (!actor.canManageProject() && actor.role() != Role.OPERATOR && actor.role() != Role.NETWORK_LEAD) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(repository.count(scope(actor, null, null, true)));
     }
 
     /** One entry with its Italian texts and every translation's state. */

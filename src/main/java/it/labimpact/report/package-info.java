@@ -13,7 +13,8 @@
  * <p>Tables: {@code report_note} (a network's note on a period, printed in the periodic report).
  *
  * <p>Depends on {@code indicator}, {@code partnership}, {@code territory}, {@code activity}, {@code cooperation}
- * (the title of a training behind a number), {@code audit}, {@code shared}.
+ * (the title of a training behind a number), {@code directory} (the user's stale entries on the dashboard),
+ * {@code audit}, {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Report")
 package it.labimpact.report;

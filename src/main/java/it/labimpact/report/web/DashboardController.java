@@ -1,5 +1,6 @@
 package it.labimpact.report.web;
 
+import it.labimpact.directory.DirectoryEditorial;
 import it.labimpact.indicator.Indicators;
 import it.labimpact.indicator.Period;
 import it.labimpact.shared.Actor;
@@ -46,10 +47,12 @@ class DashboardController {
     private final DimensionLabels labels;
     private final TerritoryCatalogue territory;
     private final FragmentRenderer fragments;
+    private final DirectoryEditorial directory;
 
     DashboardController(Indicators indicators, DashboardFigures figures, DimensionLabels labels,
-            TerritoryCatalogue territory, FragmentRenderer fragments) {
+            TerritoryCatalogue territory, FragmentRenderer fragments, DirectoryEditorial directory) {
         this.fragments = fragments;
+        this.directory = directory;
         this.indicators = indicators;
         this.figures = figures;
         this.labels = labels;
@@ -121,6 +124,8 @@ class DashboardController {
         // the figures depend on the view and its language only: rendered once per view built, then reused
         model.addAttribute("figuresHtml", view.rendered().html(() -> fragments.render(
                 "report/dashboard-figures :: figures", model.asMap(), locale)));
+        // stale directory entries of the user's own (per user, not kept with the figures)
+        directory.staleCountForEditor().ifPresent(n -> model.addAttribute("directoryStale", n));
         return "report/dashboard";
     }
 

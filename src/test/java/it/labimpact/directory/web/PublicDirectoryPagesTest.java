@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import it.labimpact.TestActors;
 import it.labimpact.directory.DirectoryEditorial;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,30 @@ class PublicDirectoryPagesTest {
     @AfterEach
     void cleanUp() {
         DirectoryFixtures.clean(jdbc);
+    }
+
+    @Test
+    void editorsSeeTheirStaleEntriesCountedOnTheirDashboard() throws Exception {
+        DirectoryFixtures.checkedDaysAgo(jdbc, course, 181);
+        String milano = mvc.perform(get("/dashboard/networks/milano").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.operator("milano")))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(milano).contains("id=\"directory-stale\"")
+                .contains("schede da ricontrollare (non verificate da troppo tempo): 1.");
+        String ghedi = mvc.perform(get("/dashboard/networks/ghedi").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.operator("ghedi")))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(ghedi).doesNotContain("directory-stale");
+        // an evaluator edits no entry: no count, and the dashboard still answers
+        assertThat(mvc.perform(get("/dashboard").locale(Locale.ITALIAN).with(TestActors.as(TestActors.evaluator())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain("directory-stale");
+        // checked again: the count goes
+        TestActors.run(TestActors.lead("milano"), () -> editorial.confirm(course, DirectoryFixtures.version(jdbc,
+                course)));
+        assertThat(mvc.perform(get("/dashboard/networks/milano").locale(Locale.ITALIAN)
+                .with(TestActors.as(TestActors.operator("milano")))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("directory-stale");
     }
 
     @Test
