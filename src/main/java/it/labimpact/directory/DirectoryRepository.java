@@ -137,6 +137,17 @@ class DirectoryRepository {
                 .param("by", by).update();
     }
 
+    /** The entry drafted from a registry activity, if any. */
+    Optional<UUID> entryForActivity(long activityId) {
+        return jdbc.sql("select id from directory_entry where activity_id = :a").param("a", activityId)
+                .query(UUID.class).optional();
+    }
+
+    void linkActivity(UUID id, long activityId) {
+        jdbc.sql("update directory_entry set activity_id = :a where id = :id").param("a", activityId).param("id", id)
+                .update();
+    }
+
     /** Changes the entry when the version matches; 0 rows = somebody else changed it. */
     int update(UUID id, int version, EntryData d) {
         return jdbc.sql("""

@@ -15,6 +15,8 @@
  * organisations; the network lead (coordination too) publishes and unpublishes; a published entry carries "last
  * checked on", renewed by "confirm still valid"; entries unchecked for {@code labimpact.directory.stale-after} are
  * stale. Optimistic locking, every change audited. Another network's entry is "not found".
+ * {@link it.labimpact.directory.ActivityPublishing} drafts an event from a registry activity with one action (its
+ * texts, place, dates, languages, categories from its type), remembered so that an activity is published once.
  *
  * <p><b>Visitors.</b> {@link it.labimpact.directory.PublicDirectory}: published entries only, no login.
  *
@@ -23,10 +25,12 @@
  * events as extensions.
  *
  * <p>Tables {@code directory_entry}, {@code directory_entry_category}, {@code directory_text},
- * {@code directory_location}, {@code directory_opening}, {@code directory_closure} (V9_0). Staff pages under
+ * {@code directory_location}, {@code directory_opening}, {@code directory_closure} (V9_0; an entry's source
+ * activity, V9_1). Staff pages under
  * {@code /directory}, public pages under {@code /servizi}, {@code /eventi} and {@code /sitemap.xml}.
  *
- * <p>Depends on {@code partnership}, {@code territory}, {@code audit}, {@code shared}.
+ * <p>Depends on {@code partnership}, {@code territory}, {@code activity} (activities published as events),
+ * {@code audit}, {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory")
 package it.labimpact.directory;

@@ -1,6 +1,7 @@
 package it.labimpact.directory.web;
 
 import it.labimpact.directory.DirectoryCategory;
+import it.labimpact.directory.ActivityPublishing;
 import it.labimpact.directory.DirectoryEditorial;
 import it.labimpact.directory.EntryData;
 import it.labimpact.directory.EntryKind;
@@ -40,10 +41,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DirectoryController {
 
     private final DirectoryEditorial editorial;
+    private final ActivityPublishing publishing;
     private final MessageSource messages;
 
-    DirectoryController(DirectoryEditorial editorial, MessageSource messages) {
+    DirectoryController(DirectoryEditorial editorial, ActivityPublishing publishing, MessageSource messages) {
         this.editorial = editorial;
+        this.publishing = publishing;
         this.messages = messages;
     }
 
@@ -60,7 +63,22 @@ class DirectoryController {
         model.addAttribute("stale", stale);
         model.addAttribute("kinds", EntryKind.values());
         model.addAttribute("statuses", EntryStatus.values());
+        model.addAttribute("fromActivities", publishing.candidates());
         return "directory/list";
+    }
+
+    /** An activity of the registry published as a draft event (or its entry, when it has one already). */
+    @PostMapping("/directory/from-activity")
+    String fromActivity(@RequestParam long activityId, Locale locale, RedirectAttributes redirect) {
+        try {
+            UUID id = publishing.draft(activityId);
+            redirect.addFlashAttribute("success", "directory.fromActivity.done");
+            return "redirect:/directory/" + id;
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+            return "redirect:/directory";
+        }
     }
 
     @GetMapping("/directory/new")
