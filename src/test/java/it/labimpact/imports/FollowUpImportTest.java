@@ -2,8 +2,8 @@ package it.labimpact.imports;
 
 import static it.labimpact.imports.ImportFixtures.csv;
 import static it.labimpact.imports.ImportFixtures.day;
+import static it.labimpact.imports.ImportFixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import it.labimpact.TestActors;
 import it.labimpact.activity.ActivityManagement;
@@ -332,25 +332,10 @@ class FollowUpImportTest {
 
     private ImportJob run(ImportKind kind, ImportMode mode, byte[] file) {
         long id = TestActors.call(MILANO, () -> imports.start(kind, mode, "file.csv", file, null, null)).id();
-        for (int i = 0; i < 600; i++) {
-            ImportJob job = TestActors.call(MILANO, () -> imports.job(id));
-            if (job.status().finished()) {
-                return job;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return fail("import " + id + " did not finish");
+        return ImportFixtures.await(imports, MILANO, id);
     }
 
     private List<ImportNote> notes(ImportJob job) {
         return TestActors.call(MILANO, () -> imports.notes(job.id()));
-    }
-
-    private static ImportNote rejected(int line, String column, String key, String... args) {
-        return new ImportNote(line, ImportNote.Outcome.REJECTED, column, key, List.of(args));
     }
 }

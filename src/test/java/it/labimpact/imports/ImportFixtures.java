@@ -70,4 +70,25 @@ final class ImportFixtures {
     static Actor milano() {
         return TestActors.operator("milano");
     }
+
+    /** The job once finished, polled as the network's operator would (at most 30 s). */
+    static ImportJob await(Imports imports, Actor actor, long id) {
+        for (int i = 0; i < 600; i++) {
+            ImportJob job = TestActors.call(actor, () -> imports.job(id));
+            if (job.status().finished()) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+
+    /** A refused row as the report gives it. */
+    static ImportNote rejected(int line, String column, String key, String... args) {
+        return new ImportNote(line, ImportNote.Outcome.REJECTED, column, key, List.of(args));
+    }
 }
