@@ -70,6 +70,20 @@ public class PublicDirectory {
         return editorial.comune(text);
     }
 
+    /**
+     * The comune whose centre is nearest to a visitor's position ("near me"), when the position is in or near
+     * Lombardy; empty otherwise.
+     */
+    public Optional<Comune> nearestComune(double lat, double lon) {
+        if (!(lat >= 44.5 && lat <= 46.8 && lon >= 8.3 && lon <= 11.6)) {
+            return Optional.empty();
+        }
+        double k = Math.cos(Math.toRadians(lat));
+        return territory.allComuni(new ComuneQuery(null, null, null)).stream()
+                .min(java.util.Comparator.comparingDouble(c -> Math.pow(c.lat() - lat, 2)
+                        + Math.pow((c.lon() - lon) * k, 2)));
+    }
+
     /** Up to {@code max} comuni whose name starts like the text, to suggest when a name is unknown. */
     public List<Comune> comuniLike(String text, int max) {
         if (text == null || text.strip().length() < 2) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -25,6 +26,30 @@ class DirectoryJourneyTest extends BrowserTest {
 
     /** The page budget of issue 6 for a first load, map tiles excluded (there are none). */
     private static final long BUDGET_BYTES = 300 * 1024;
+
+    @Test
+    void aVisitorWhoSharesTheirPositionSearchesNearIt() {
+        phoneWidth();
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+                "permissions", List.of("geolocation")));
+        // in Sesto San Giovanni
+        chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 45.5341, "longitude", 9.2327,
+                "accuracy", 30));
+        try {
+            open("/servizi?lingua=it");
+            WebElement near = waitFor(By.id("near-me"));
+            assertThat(near.isDisplayed()).as("shown where the browser can tell its position").isTrue();
+            clickAndWaitForNextPage(near);
+            // the position goes rounded to about a kilometre, and the search is near its comune
+            assertThat(driver.getCurrentUrl()).contains("lat=45.53").contains("lon=9.23");
+            assertThat(waitFor(By.cssSelector("p.summary")).getText()).contains("vicino a Sesto San Giovanni");
+            assertThat(driver.findElement(By.id("comune")).getAttribute("value")).isEqualTo("Sesto San Giovanni");
+            assertAccessible();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+        }
+    }
 
     @Test
     void aVisitorFindsACourseInArabicAndAnOperatorsEntryGoesPublic() throws Exception {

@@ -174,7 +174,16 @@ class PublicDirectoryController {
         }
         String place = comune == null ? "" : comune.strip();
         Comune found = null;
-        if (!place.isEmpty()) {
+        if (place.isEmpty()) {
+            // "near me": the position the browser gave (rounded to about a kilometre by the page's script) stands
+            // for its nearest comune; a position far from Lombardy, or no number, is ignored
+            Optional<Comune> near = coordinate(request.getParameter("lat")).flatMap(lat ->
+                    coordinate(request.getParameter("lon")).flatMap(lon -> directory.nearestComune(lat, lon)));
+            if (near.isPresent()) {
+                found = near.get();
+                place = found.name();
+            }
+        } else {
             Optional<Comune> c = directory.comune(place.length() > 80 ? place.substring(0, 80) : place);
             if (c.isPresent()) {
                 found = c.get();
@@ -203,6 +212,15 @@ class PublicDirectoryController {
                 .replaceQueryParam("pagina").replaceQueryParam(PublicLanguageInterceptor.PARAM).build().toUriString();
         model.addAttribute("pageBase", pageBase + (pageBase.contains("?") ? "&pagina=" : "?pagina="));
         return result;
+    }
+
+    private static Optional<Double> coordinate(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(Double.parseDouble(raw.strip()))
+                    .filter(Double::isFinite);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private String entry(EntryKind kind, String id, HttpServletRequest request, Model model) {

@@ -97,6 +97,22 @@ class PublicDirectoryPagesTest {
     }
 
     @Test
+    void nearMeSearchesNearTheComuneNearestToThePositionAndIgnoresNonsense() throws Exception {
+        // a point in Sesto San Giovanni (45.53, 9.23), as the page's script sends it, rounded
+        String near = page(get("/servizi").param("q", "corso").param("lat", "45.53").param("lon", "9.23"));
+        assertThat(near).contains("vicino a Sesto San Giovanni").contains("Corso di italiano per adulti")
+                .contains("id=\"near-me\"").contains("value=\"Sesto San Giovanni\"");
+        // far from Lombardy (Rome), or not numbers: no place at all, every entry
+        assertThat(page(get("/servizi").param("lat", "41.9").param("lon", "12.5"))).doesNotContain("km)")
+                .contains("Corso di italiano per adulti");
+        assertThat(page(get("/servizi").param("lat", "NaN").param("lon", "<b>9</b>"))).doesNotContain("km)")
+                .doesNotContain("<b>9</b>");
+        // a comune typed wins over a position
+        assertThat(page(get("/servizi").param("comune", "Crema").param("lat", "45.53").param("lon", "9.23")))
+                .contains("vicino a Crema");
+    }
+
+    @Test
     void aVisitorSearchesWithoutLoggingIn() throws Exception {
         String html = page(get("/servizi").param("q", "corso di italiano").param("comune", "sesto san giovanni"));
         assertThat(html).contains("Corso di italiano per adulti").contains("Risultati: 1")
