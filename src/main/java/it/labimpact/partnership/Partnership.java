@@ -38,6 +38,15 @@ public class Partnership {
     }
 
     /**
+     * A number raised in the same transaction as every change of the networks, their coverage, their members or the
+     * organisations: what was computed from the partnership's reads after reading it stays right while it is the same
+     * (the territory's figures, such as the residents of the comuni covered, are not part of it).
+     */
+    public long generation() {
+        return repository.generation();
+    }
+
+    /**
      * Code → name of every network, in the networks' order: one short statement, where {@link #networks} also
      * counts the members and reads every covered comune.
      */
@@ -66,6 +75,18 @@ public class Partnership {
                     .collect(Collectors.toMap(Comune::istatCode, Function.identity()));
             return new NetworkDetail(summary(row, byCode), row.version(), repository.members(row.id()), comuni);
         });
+    }
+
+    /**
+     * Up to {@code limit} organisations that may be added to the network (never a member of it) whose name contains
+     * {@code text}, by name; nothing for blank text or an unknown network.
+     */
+    public List<MemberCandidate> memberCandidates(String networkCode, String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return repository.networkId(networkCode)
+                .map(id -> repository.memberCandidates(id, text, limit)).orElse(List.of());
     }
 
     /** ISTAT codes of the comuni a network covers (empty for an unknown network). */

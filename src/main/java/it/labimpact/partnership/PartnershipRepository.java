@@ -48,6 +48,11 @@ class PartnershipRepository {
         this.jdbc = jdbc;
     }
 
+    /** The partnership's generation: raised by every change of its tables (migration V9_5). */
+    long generation() {
+        return jdbc.sql("select generation from partnership_state").query(Long.class).single();
+    }
+
     List<NetworkRow> networks() {
         return jdbc.sql(NETWORK_SELECT + " order by n.ordinal").query(PartnershipRepository::network).list();
     }
@@ -57,6 +62,11 @@ class PartnershipRepository {
                 .query(PartnershipRepository::network).optional();
     }
 
+    Optional<Long> networkId(String code) {
+        return jdbc.sql("select id from partnership_network where code = :code").param("code", code)
+                .query(Long.class).optional();
+    }
+
     List<Member> members(long networkId) {
         return jdbc.sql("""
                 select m.id, m.organisation_id, o.name, o.kind, m.role, m.since, m.until, m.version
@@ -64,6 +74,25 @@ class PartnershipRepository {
                 where m.network_id = :network
                 order by case m.role when 'LEAD' then 0 when 'PARTNER' then 1 else 2 end, o.name""")
                 .param("network", networkId).query(PartnershipRepository::member).list();
+    }
+
+    /**
+     * Up to {@code limit} organisations whose name contains {@code text} (case-insensitive) and that have no
+     * membership in the network, ended or not (the rule {@link #isMember} applies when adding), by name.
+     */
+    List<MemberCandidate> memberCandidates(long networkId, String text, int limit) {
+        return jdbc.sql("""
+                select o.id, o.name, o.kind from partnership_organisation o
+                where o.name ilike :text escape '\\'
+                  and not exists (select 1 from partnership_membership m
+                                  where m.network_id = :network and m.organisation_id = o.id)
+                order by lower(o.name), o.id limit :limit""")
+                .param("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%")
+                .param("network", networkId).param("limit", limit)
+                .query((rs, i) -> new MemberCandidate(rs.getLong("id"), rs.getString("name"),
+                        OrganisationKind.valueOf(rs.getString("kind"))))
+                .list();
     }
 
     Map<String, String> comuneSources(long networkId) {

@@ -1,6 +1,9 @@
 package it.labimpact.partnership.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.labimpact.partnership.Member;
 import it.labimpact.partnership.NetworkDetail;
@@ -18,11 +21,15 @@ import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read API of the partnership: networks, organisations, comuni with the network covering them. */
 @RestController
@@ -46,20 +53,40 @@ class PartnershipApiController {
 
     private final Partnership partnership;
     private final TerritoryCatalogue territory;
+    private final NetworksCache cache;
+    private final JsonMapper mapper;
 
-    PartnershipApiController(Partnership partnership, TerritoryCatalogue territory) {
+    PartnershipApiController(Partnership partnership, TerritoryCatalogue territory, NetworksCache cache,
+            JsonMapper mapper) {
         this.partnership = partnership;
         this.territory = territory;
+        this.cache = cache;
+        this.mapper = mapper;
     }
 
-    @GetMapping("/networks")
-    @Operation(summary = "The 13 territorial networks with their coverage figures")
-    PageResponse<NetworkSummary> networks(@RequestParam(defaultValue = "0") int page,
+    @GetMapping(value = "/networks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The 13 territorial networks with their coverage figures", description = """
+            The answer is kept while the partnership does not change (any change of coverage, membership, network
+            or organisation gives a new answer at once) and for at most 60 s (the residents of the comuni come from
+            the territory's uploads). It carries an ETag and `Cache-Control: private, no-cache`: send the ETag back
+            in `If-None-Match` and, while nothing has changed, the answer is `304 Not Modified` without a body.""")
+    @ApiResponse(responseCode = "200", description = "The networks", content = @Content(
+            schema = @Schema(implementation = NetworkPage.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: the ETag given in If-None-Match is current")
+    ResponseEntity<byte[]> networks(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         PageRequest p = new PageRequest(page, size);
-        List<NetworkSummary> all = partnership.networks();
-        List<NetworkSummary> slice = all.stream().skip(p.offset()).limit(p.size()).toList();
-        return new PageResponse<>(slice, p.page(), p.size(), all.size());
+        NetworksCache.Answer answer = cache.answer(p.page() + "/" + p.size(), partnership::generation, () -> {
+            List<NetworkSummary> all = partnership.networks();
+            List<NetworkSummary> slice = all.stream().skip(p.offset()).limit(p.size()).toList();
+            return mapper.writeValueAsBytes(new PageResponse<>(slice, p.page(), p.size(), all.size()));
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache().cachePrivate()).eTag(answer.etag()).body(answer.body());
+    }
+
+    /** The shape of the list of networks (a {@link PageResponse}), for the OpenAPI description. */
+    record NetworkPage(List<NetworkSummary> items, int page, int size, long total, boolean totalExact) {
     }
 
     @GetMapping("/networks/{code}")

@@ -1,15 +1,14 @@
 package it.labimpact.partnership.web;
 
+import it.labimpact.partnership.MemberCandidate;
 import it.labimpact.partnership.MembershipRole;
 import it.labimpact.partnership.NetworkDetail;
 import it.labimpact.partnership.NetworkSummary;
-import it.labimpact.partnership.OrganisationQuery;
 import it.labimpact.partnership.Partnership;
 import it.labimpact.partnership.PartnershipImports;
 import it.labimpact.partnership.PartnershipManagement;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
-import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.csv.ImportReport;
@@ -23,7 +22,10 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,18 +41,24 @@ class NetworkController {
 
     private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
+    /** Most organisations listed by a search for a member to add. */
+    static final int CANDIDATES = 20;
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final Partnership partnership;
     private final PartnershipManagement management;
     private final PartnershipImports imports;
     private final TerritoryCatalogue territory;
+    private final TransactionTemplate reads;
 
     NetworkController(Partnership partnership, PartnershipManagement management, PartnershipImports imports,
-            TerritoryCatalogue territory) {
+            TerritoryCatalogue territory, PlatformTransactionManager transactions) {
         this.partnership = partnership;
         this.management = management;
         this.imports = imports;
         this.territory = territory;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
     }
 
     @GetMapping("/networks")
@@ -74,17 +82,48 @@ class NetworkController {
         return ResponseEntity.ok().contentType(GEO_JSON).body(territory.boundaries(partnership.coverage().keySet()));
     }
 
+    /**
+     * A network's page. Its managers add a member by searching for it ({@code memberQuery}: part of the name, among
+     * the organisations that may be added, {@link #CANDIDATES} at most) rather than choosing among the whole
+     * directory: with JavaScript the list follows the typing (htmx, {@link #candidates}), without it the search form
+     * reloads this page with the list. The page's reads share one transaction (one connection from the pool).
+     */
     @GetMapping("/networks/{code}")
-    String detail(@PathVariable String code, Model model) {
-        NetworkDetail network = partnership.network(code).orElseThrow(() -> new RecordNotFoundException("network", code));
-        model.addAttribute("network", network);
-        model.addAttribute("canManage", Actor.require().canManageNetwork(code));
-        model.addAttribute("roles", Arrays.stream(MembershipRole.values()).filter(r -> r != MembershipRole.LEAD).toList());
-        if (!model.containsAttribute("organisations")) {
-            model.addAttribute("organisations", partnership.organisations(new OrganisationQuery(null, null, null, null),
-                    new PageRequest(0, 500)).items());
+    String detail(@PathVariable String code, @RequestParam(required = false) String memberQuery, Model model) {
+        return reads.execute(status -> {
+            NetworkDetail network = partnership.network(code)
+                    .orElseThrow(() -> new RecordNotFoundException("network", code));
+            boolean canManage = Actor.require().canManageNetwork(code);
+            model.addAttribute("network", network);
+            model.addAttribute("canManage", canManage);
+            model.addAttribute("roles", Arrays.stream(MembershipRole.values()).filter(r -> r != MembershipRole.LEAD)
+                    .toList());
+            if (canManage) {
+                addCandidates(code, memberQuery, model);
+            }
+            return "partnership/network";
+        });
+    }
+
+    /** The organisations that may be added to the network whose name contains {@code memberQuery}: a fragment. */
+    @GetMapping("/networks/{code}/members/candidates")
+    String candidates(@PathVariable String code, @RequestParam(required = false) String memberQuery, Model model) {
+        if (!partnership.networkNames().containsKey(code)) {
+            throw new RecordNotFoundException("network", code);
         }
-        return "partnership/network";
+        if (!Actor.require().canManageNetwork(code)) {
+            throw new AccessDeniedException("Only the network's managers add members");
+        }
+        addCandidates(code, memberQuery, model);
+        return "partnership/network :: candidates";
+    }
+
+    private void addCandidates(String code, String memberQuery, Model model) {
+        String text = memberQuery == null ? "" : memberQuery.strip();
+        List<MemberCandidate> found = partnership.memberCandidates(code, text, CANDIDATES + 1);
+        model.addAttribute("memberQuery", text);
+        model.addAttribute("candidates", found.stream().limit(CANDIDATES).toList());
+        model.addAttribute("moreCandidates", found.size() > CANDIDATES);
     }
 
     @GetMapping("/networks/{code}/map.geojson")
@@ -95,7 +134,7 @@ class NetworkController {
 
     @PostMapping("/networks/{code}/members")
     String addMember(@PathVariable String code, @RequestParam(required = false) Long organisationId,
-            @RequestParam MembershipRole role,
+            @RequestParam MembershipRole role, @RequestParam(required = false) String memberQuery,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
             Model model, RedirectAttributes redirect) {
@@ -106,7 +145,7 @@ class NetworkController {
             management.addMember(code, organisationId, role, since, until);
         } catch (RuleViolationException e) {
             model.addAttribute("memberError", e);
-            return detail(code, model);
+            return detail(code, memberQuery, model);
         }
         redirect.addFlashAttribute("success", "member.added");
         return "redirect:/networks/" + code + "#members";
