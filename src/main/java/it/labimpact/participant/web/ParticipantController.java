@@ -27,7 +27,9 @@ import it.labimpact.territory.Comune;
 import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
@@ -62,8 +66,12 @@ class ParticipantController {
     private final SmartValidator validator;
     private final EnrolmentSection enrolmentSection;
 
+    private final TransactionTemplate pageReads;
+
     ParticipantController(ParticipantRegistry registry, PrivacyNotices notices, Partnership partnership,
-            TerritoryCatalogue territory, SmartValidator validator, EnrolmentSection enrolmentSection) {
+            TerritoryCatalogue territory, SmartValidator validator, EnrolmentSection enrolmentSection,
+            PlatformTransactionManager transactions) {
+        this.pageReads = new TransactionTemplate(transactions);
         this.enrolmentSection = enrolmentSection;
         this.registry = registry;
         this.notices = notices;
@@ -72,25 +80,32 @@ class ParticipantController {
         this.validator = validator;
     }
 
+    /**
+     * The list (or a search). Its reads share one transaction, so a request borrows one connection from the pool
+     * once (under load, each borrow of a returned connection spins in the pool's hand-off).
+     */
     @GetMapping("/participants")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String network,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         model.addAttribute("q", q);
         model.addAttribute("network", network);
-        model.addAttribute("networks", partnership.networkChoices());
-        PageResponse<ParticipantListing> result;
-        try {
-            result = registry.list(new ParticipantQuery(q, network), new PageRequest(page, 25));
-        } catch (RuleViolationException e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            result = new PageResponse<>(List.of(), 0, 25, 0);
-        }
-        model.addAttribute("result", result);
-        model.addAttribute("comuneNames", comuneNames(result.items().stream()
-                .map(l -> l.summary().residenceIstat()).toList()));
-        model.addAttribute("countryNames", countryNames(locale));
-        return "participant/list";
+        return pageReads.execute(status -> {
+            model.addAttribute("networks", partnership.networkChoices());
+            PageResponse<ParticipantListing> result;
+            try {
+                result = registry.list(new ParticipantQuery(q, network), new PageRequest(page, 25));
+            } catch (RuleViolationException e) {
+                status.setRollbackOnly();
+                model.addAttribute("errorKey", e.messageKey());
+                model.addAttribute("errorArgs", e.args());
+                result = new PageResponse<>(List.of(), 0, 25, 0);
+            }
+            model.addAttribute("result", result);
+            model.addAttribute("comuneNames", comuneNames(result.items().stream()
+                    .map(l -> l.summary().residenceIstat()).toList()));
+            model.addAttribute("countryNames", countryNames(locale));
+            return "participant/list";
+        });
     }
 
     @GetMapping("/participants/new")
@@ -275,10 +290,13 @@ class ParticipantController {
                 .collect(Collectors.toMap(Comune::istatCode, Comune::name));
     }
 
+    /** Country code → name in the locale's order, made once per locale (sorting with a collator is not cheap). */
     static Map<String, String> countryNames(Locale locale) {
-        return Countries.sorted(locale).stream().collect(Collectors.toMap(Country::code, c -> c.name(locale),
-                (a, b) -> a, LinkedHashMap::new));
+        return COUNTRY_NAMES.computeIfAbsent(locale, l -> Collections.unmodifiableMap(Countries.sorted(l).stream()
+                .collect(Collectors.toMap(Country::code, c -> c.name(l), (a, b) -> a, LinkedHashMap::new))));
     }
+
+    private static final Map<Locale, Map<String, String>> COUNTRY_NAMES = new ConcurrentHashMap<>();
 
     private static Map<String, FieldWarning> byField(List<FieldWarning> warnings) {
         return warnings.stream().collect(Collectors.toMap(FieldWarning::field, Function.identity(), (a, b) -> a));
