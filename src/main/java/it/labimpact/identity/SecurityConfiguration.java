@@ -1,6 +1,8 @@
 package it.labimpact.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +17,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -37,6 +40,21 @@ class SecurityConfiguration {
     }
 
     /** Only with a web server (not in the command-line import, which has none). */
+    /**
+     * The default handler of CSRF tokens (each page's token masked with fresh random bytes, against BREACH), drawing
+     * them from a DRBG: the default {@code SecureRandom} (NativePRNG) reads {@code /dev/urandom} under one lock per
+     * JVM, and under load the request threads queued there (every page carries a token: the logout form).
+     */
+    private static XorCsrfTokenRequestAttributeHandler csrfTokens() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        try {
+            handler.setSecureRandom(SecureRandom.getInstance("DRBG"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return handler;
+    }
+
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
@@ -46,7 +64,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(AccessPolicy::apply)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBearer)
+                        .csrfTokenRequestHandler(csrfTokens()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

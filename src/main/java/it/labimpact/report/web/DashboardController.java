@@ -74,7 +74,6 @@ class DashboardController {
                     .buildAndExpand(actor.networkCode()).encode().toUriString();
         }
         String selected = network == null || network.isBlank() ? null : known(network);
-        model.addAttribute("networks", labels.networkNames());
         return render(selected, false, period, indicator, metric, mode, published, model, locale);
     }
 
@@ -115,15 +114,24 @@ class DashboardController {
         model.addAttribute("view", view);
         model.addAttribute("computedAt", COMPUTED_AT.format(view.computedAt().atZone(ROME)));
         model.addAttribute("networkPage", networkPage);
-        model.addAttribute("networkName", network == null ? null : labels.networkNames().get(network));
-        model.addAttribute("periods", indicators.periods());
-        model.addAttribute("catalogue", indicators.catalogue());
-        model.addAttribute("metrics", DashboardMapFigures.METRICS);
+        model.addAttribute("networkName", network == null ? null
+                : view.rendered().part("networkName", () -> labels.networkNames().get(network)));
         model.addAttribute("mayChooseValues", raw);
         model.addAttribute("selectedNetwork", network);
         // the figures depend on the view and its language only: rendered once per view built, then reused
         model.addAttribute("figuresHtml", view.rendered().html(() -> fragments.render(
                 "report/dashboard-figures :: figures", model.asMap(), locale)));
+        // so does the filters' form, per variant of the page (its options: some 90, each a few expressions, were
+        // most of the rendering left per request): rendered once per view built and variant
+        model.addAttribute("filtersHtml", view.rendered().part("filters/" + networkPage + "/" + raw, () -> {
+            model.addAttribute("periods", indicators.periods());
+            model.addAttribute("catalogue", indicators.catalogue());
+            model.addAttribute("metrics", DashboardMapFigures.METRICS);
+            if (!networkPage) {
+                model.addAttribute("networks", labels.networkNames());
+            }
+            return fragments.render("report/dashboard-figures :: filters", model.asMap(), locale);
+        }));
         // stale directory entries of the user's own (per user, not kept with the figures)
         directory.staleCountForEditor().ifPresent(n -> model.addAttribute("directoryStale", n));
         return "report/dashboard";

@@ -6,6 +6,8 @@ import it.labimpact.indicator.Period;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -29,6 +31,7 @@ record DashboardView(Period period, String network, boolean published, int thres
     static final class Rendered {
 
         private final AtomicReference<String> html = new AtomicReference<>();
+        private final Map<String, String> parts = new ConcurrentHashMap<>();
 
         /** The HTML, rendered by {@code render} the first time. */
         String html(Supplier<String> render) {
@@ -36,6 +39,20 @@ record DashboardView(Period period, String network, boolean published, int thres
             if (h == null) {
                 h = render.get();
                 html.compareAndSet(null, h);
+            }
+            return h;
+        }
+
+        /**
+         * Another part of the page made from this view, kept under {@code key} (the filters' form, per variant of
+         * the page: the values it offers and the choices made depend on the view, its language and the variant
+         * only), made by {@code render} the first time.
+         */
+        String part(String key, Supplier<String> render) {
+            String h = parts.get(key);
+            if (h == null) {
+                h = render.get();
+                parts.putIfAbsent(key, h);
             }
             return h;
         }

@@ -35,7 +35,7 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource messages = new UncontendedMessageSource();
         messages.setBasenames(BUNDLES.stream().map(b -> "messages/" + b).toArray(String[]::new));
         messages.setDefaultEncoding("UTF-8");
         messages.setDefaultLocale(Locale.ITALIAN);
