@@ -42,17 +42,48 @@ class SecurityConfiguration {
     /** Only with a web server (not in the command-line import, which has none). */
     /**
      * The default handler of CSRF tokens (each page's token masked with fresh random bytes, against BREACH), drawing
-     * them from a DRBG: the default {@code SecureRandom} (NativePRNG) reads {@code /dev/urandom} under one lock per
-     * JVM, and under load the request threads queued there (every page carries a token: the logout form).
+     * the bytes from a generator per request thread: one shared {@code SecureRandom} (NativePRNG by default, a DRBG
+     * alike) generates under one lock, and under load the request threads queued there (every page carries a token:
+     * the logout form; docs/benchmarks.md, run H).
      */
     private static XorCsrfTokenRequestAttributeHandler csrfTokens() {
         XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
-        try {
-            handler.setSecureRandom(SecureRandom.getInstance("DRBG"));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        handler.setSecureRandom(new PerThreadSecureRandom());
         return handler;
+    }
+
+    /** Random bytes from a DRBG of the calling thread's own (seeded from the system on the thread's first call). */
+    static final class PerThreadSecureRandom extends SecureRandom {
+
+        private static final long serialVersionUID = 1L;
+
+        private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+            try {
+                return SecureRandom.getInstance("DRBG");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            RANDOM.get().nextBytes(bytes);
+        }
+
+        @Override
+        public byte[] generateSeed(int numBytes) {
+            return RANDOM.get().generateSeed(numBytes);
+        }
+
+        @Override
+        public void setSeed(long seed) {
+            // the per-thread generators seed themselves (called once by SecureRandom's constructor)
+        }
+
+        @Override
+        public void setSeed(byte[] seed) {
+            RANDOM.get().setSeed(seed);
+        }
     }
 
     @Bean

@@ -34,6 +34,35 @@ class NetworkJourneyTest extends BrowserTest {
         assertThat(driver.getPageSource()).contains("Ghedi");
         waitForMapCanvas("network-map");
         assertAccessible();
+
+        // adding a member: the list follows the typing (htmx), is keyboard-usable radio buttons, and adds
+        assertThat(driver.findElements(By.cssSelector("#member-candidates input[type=radio]"))).isEmpty();
+        driver.findElement(By.id("member-query")).sendKeys("Comune di Milano");
+        WebElement candidate = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector("#member-candidates input[type=radio]")).stream().findFirst().orElse(null));
+        assertThat(driver.findElement(By.id("member-candidates")).getText()).contains("Comune di Milano");
+        assertAccessible();
+        driver.findElement(By.cssSelector("label[for='" + candidate.getAttribute("id") + "']")).click();
+        assertThat(candidate.isSelected()).isTrue();
+        clickAndWaitForNextPage(driver.findElement(By.cssSelector("#add-member form[method=post] button[type=submit]")));
+        waitForHeading("Rete di Ghedi");
+        WebElement added = driver.findElements(By.cssSelector("#members ~ .table-responsive tbody tr")).stream()
+                .filter(r -> r.getText().contains("Comune di Milano")).findFirst().orElseThrow();
+        // leave the demo data as it was
+        clickAndWaitForNextPage(added.findElement(By.cssSelector("form[action$='/delete'] button")));
+        assertThat(driver.findElements(By.cssSelector("#members ~ .table-responsive tbody tr")).stream()
+                .noneMatch(r -> r.getText().contains("Comune di Milano"))).isTrue();
+    }
+
+    @Test
+    void theMemberSearchWorksWithoutJavaScriptThroughItsForm() {
+        desktopWidth();
+        logIn("demo.coordinatore", "LabImpact-demo-2026");
+        open("/networks/ghedi?lang=en&memberQuery=Comune%20di%20Milano#add-member");
+        assertThat(driver.findElement(By.id("member-candidates")).getText()).contains("Comune di Milano");
+        assertThat(driver.findElement(By.id("member-query")).getAttribute("value")).isEqualTo("Comune di Milano");
+        assertAccessible();
+        open("/?lang=it");
     }
 
     @Test

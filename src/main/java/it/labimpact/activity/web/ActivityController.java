@@ -24,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,8 @@ class ActivityController {
 
     private final TransactionTemplate pageReads;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     ActivityController(ActivityCatalogue catalogue, ActivityManagement management, Partnership partnership,
             TerritoryCatalogue territory, MessageSource messages, Validator validator,
             PlatformTransactionManager transactions) {
@@ -94,6 +97,8 @@ class ActivityController {
             model.addAttribute("networks", catalogue.readableNetworkChoices());
             model.addAttribute("types", catalogue.types());
             model.addAttribute("canCreate", ActivityManagement.canCreate(Actor.require()));
+            // one formatter for the rows' dates (#temporals.format parses its pattern at every call)
+            model.addAttribute("dayFormat", DAY);
             return "activity/activities";
         });
     }

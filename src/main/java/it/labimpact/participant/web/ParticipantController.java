@@ -27,6 +27,7 @@ import it.labimpact.territory.Comune;
 import it.labimpact.territory.ComuneQuery;
 import it.labimpact.territory.TerritoryCatalogue;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,8 @@ class ParticipantController {
 
     private final TransactionTemplate pageReads;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     ParticipantController(ParticipantRegistry registry, PrivacyNotices notices, Partnership partnership,
             TerritoryCatalogue territory, SmartValidator validator, EnrolmentSection enrolmentSection,
             PlatformTransactionManager transactions) {
@@ -104,6 +107,8 @@ class ParticipantController {
             model.addAttribute("comuneNames", comuneNames(result.items().stream()
                     .map(l -> l.summary().residenceIstat()).toList()));
             model.addAttribute("countryNames", countryNames(locale));
+            // one formatter for the rows' dates (#temporals.format parses its pattern at every call)
+            model.addAttribute("dayFormat", DAY);
             return "participant/list";
         });
     }
