@@ -147,7 +147,7 @@ class IndicatorApiController {
      */
     private ResponseEntity<byte[]> answer(String question, String network, Supplier<ValuesJson> compute,
             String acceptEncoding) {
-        long version = indicators.dataVersion(network); // checks that the actor may read the network
+        String version = indicators.dataVersion(network); // checks that the actor may read the network
         ValuesCache.Answer a = cache.answer(question, version, () -> mapper.writeValueAsBytes(compute.get()));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.ACCEPT_ENCODING);

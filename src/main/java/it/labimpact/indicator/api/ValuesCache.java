@@ -65,7 +65,7 @@ class ValuesCache {
         }
     }
 
-    private record Entry(long version, long builtAt, Answer answer) {
+    private record Entry(String version, long builtAt, Answer answer) {
     }
 
     private final long maxAgeNanos;
@@ -80,7 +80,7 @@ class ValuesCache {
      * The answer to {@code question} at data {@code version}: the kept one when it is still valid, otherwise built
      * (once, whatever the number of concurrent requests) and kept.
      */
-    Answer answer(String question, long version, Supplier<byte[]> build) {
+    Answer answer(String question, String version, Supplier<byte[]> build) {
         if (maxAgeNanos <= 0) {
             return Answer.of(build.get());
         }
@@ -103,9 +103,9 @@ class ValuesCache {
         }
     }
 
-    private Entry valid(String question, long version) {
+    private Entry valid(String question, String version) {
         Entry e = entries.get(question);
-        return e != null && e.version() == version && System.nanoTime() - e.builtAt() < maxAgeNanos ? e : null;
+        return e != null && e.version().equals(version) && System.nanoTime() - e.builtAt() < maxAgeNanos ? e : null;
     }
 
     /** The question as a key: its parts joined by a character none of them contains. */
