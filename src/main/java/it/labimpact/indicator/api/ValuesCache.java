@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's indicator values, serialised, kept while the data they were computed from has not changed: an entry is
- * used only for the same question (period, network, indicators, breakdowns, day), the same version of the indicator
- * store ({@link it.labimpact.indicator.Indicators#dataVersion}: every saved register, enrolment, assessment... changes
- * it) and for at most {@code labimpact.indicators.api-cache-seconds} (values that do not come from the store, such as
- * the activities' or the cooperation's, change without the version; 0: no cache). Concurrent requests for the same
- * answer wait for one computation. Each answer carries a strong ETag, the hash of its bytes.
+ * used only for the same question (period, network, indicators, breakdowns, day), the same version of the data
+ * ({@link it.labimpact.indicator.Indicators#dataVersion}: the store's generation, which every saved register,
+ * enrolment, assessment... changes, the things' generation, which every write to activities, organisations,
+ * membership, coverage, meetings, agreements, referrals or trainings changes, and the catalogue) and for at most
+ * {@code labimpact.indicators.api-cache-seconds} (every value is now covered by the version, so the bound is a
+ * safety margin rather than what keeps answers exact; 0: no cache). Concurrent requests for the same answer wait for
+ * one computation. Each answer carries a strong ETag, the hash of its bytes.
  */
 @Component
 class ValuesCache {
