@@ -625,6 +625,16 @@ class IndicatorEngine {
         return cells;
     }
 
+    /**
+     * Computes and keeps, ahead of the readers, the things' values of a period and network that are not kept yet
+     * under {@code generation} (read in this transaction before).
+     */
+    void keepThings(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s,
+            long generation) {
+        jdbc.sql("set local work_mem = '256MB'").update();
+        things(definitions.stream().filter(ThingsCache::keeps).toList(), period, network, s, generation);
+    }
+
     private List<Cell> things(IndicatorDefinition d, Period period, String network, IndicatorSettings s) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());

@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lead; a meeting held and its attendance; an agreement and its days; a referral sent and closed; a training
  * attended; each change undone; a write rolled back after a read in its own transaction — for two quarters, the year
  * and the project to date, for the project and each network, every cell. Each change alters the values, so a value
- * kept from before the change would be caught; and a change is visible at the next read through {@link Indicators}.
+ * kept from before the change would be caught; a change is visible at the next read through {@link Indicators}; and
+ * the refresher keeps the current quarter's and the project to date's values ahead of the readers.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +71,7 @@ class ThingsCacheTest {
     @Autowired MeetingRegistry meetings;
     @Autowired Agreements agreements;
     @Autowired JdbcClient jdbc;
+    @Autowired IndicatorStoreRefresher refresher;
 
     private long o1;
     private long o2;
@@ -302,6 +304,25 @@ class ThingsCacheTest {
 
     @Test
     @Order(11)
+    void theRefresherKeepsTheCurrentQuarterAndTheProjectToDateAheadOfTheReaders() {
+        jdbc.sql("update cooperation_agreement set valid_to = null where id = :g").param("g", agreementIds.get(0))
+                .update();
+        refresher.refresh();
+        long generation = transactions.execute(t -> kept.generation()).longValue();
+        Period quarter = Period.quarterOf(LocalDate.now());
+        for (Period period : List.of(quarter, ptd())) {
+            for (IndicatorDefinition d : thingDefinitions()) {
+                if (ThingsCache.keeps(d)) {
+                    assertThat(kept.get(generation, d, period, null, settings)).as(d.code() + " " + period.code())
+                            .isNotNull();
+                }
+            }
+            assertThat(cells(period, null, true)).as(period.code()).isEqualTo(cells(period, null, false));
+        }
+    }
+
+    @Test
+    @Order(12)
     void everythingUndone() {
         changed("the test's facts removed", this::clean);
     }
