@@ -614,8 +614,35 @@ class IndicatorEngine {
         if (missing.isEmpty()) {
             return cells;
         }
-        preparePartners(missing, period);
-        for (IndicatorDefinition d : missing) {
+        if (generation == null) {
+            cells.addAll(computeThings(missing, period, network, s, null));
+            return cells;
+        }
+        synchronized (kept.lock(generation, period, network)) {
+            // computed and kept by another thread (the refresher, another reader) while this one waited
+            List<IndicatorDefinition> still = new ArrayList<>();
+            for (IndicatorDefinition d : missing) {
+                List<Cell> value = ThingsCache.keeps(d) ? kept.get(generation, d, period, network, s) : null;
+                if (value != null) {
+                    cells.addAll(value);
+                } else {
+                    still.add(d);
+                }
+            }
+            cells.addAll(computeThings(still, period, network, s, generation));
+        }
+        return cells;
+    }
+
+    /** Things computed from the facts (the period's partners and tie evidence read once), kept with a generation. */
+    private List<Cell> computeThings(List<IndicatorDefinition> definitions, Period period, String network,
+            IndicatorSettings s, Long generation) {
+        List<Cell> cells = new ArrayList<>();
+        if (definitions.isEmpty()) {
+            return cells;
+        }
+        preparePartners(definitions, period);
+        for (IndicatorDefinition d : definitions) {
             List<Cell> value = things(d, period, network, s);
             if (generation != null && ThingsCache.keeps(d)) {
                 kept.put(generation, d, period, network, s, value);

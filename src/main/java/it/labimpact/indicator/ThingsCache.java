@@ -41,6 +41,7 @@ class ThingsCache {
 
     private final JdbcClient jdbc;
     private final Map<Key, List<Cell>> entries = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Object> computing = new ConcurrentHashMap<>();
     private volatile long latest = Long.MIN_VALUE;
 
     ThingsCache(JdbcClient jdbc) {
@@ -73,14 +74,30 @@ class ThingsCache {
         if (!(Boolean) state[1]) {
             return (Long) state[0];
         }
+        // moved on only when this transaction took something: rows another reader is taking are waited for and then
+        // skipped, and that reader's generation is the one to read
         StringBuilder take = new StringBuilder("with ");
+        StringBuilder taken = new StringBuilder();
         for (int i = 0; i < FEEDS.size(); i++) {
-            take.append(i == 0 ? "" : ", ").append("taken").append(i).append(" as (delete from ").append(FEEDS.get(i))
-                    .append(" returning 1)");
+            take.append(i == 0 ? "" : ", ").append("ind_taken_").append((char) ('a' + i))
+                    .append(" as (delete from ").append(FEEDS.get(i)).append(" returning 1)");
+            taken.append(i == 0 ? "" : " or ").append("exists (select 1 from ind_taken_").append((char) ('a' + i))
+                    .append(")");
         }
         take.append(" update indicator_things_state set generation = nextval('indicator_things_generation')")
-                .append(" where id = 1 returning generation");
-        return jdbc.sql(take.toString()).query(Long.class).single();
+                .append(" where id = 1 and (").append(taken).append(") returning generation");
+        return jdbc.sql(take.toString()).query(Long.class).optional().orElseGet(() -> jdbc.sql(
+                "select generation from indicator_things_state where id = 1").query(Long.class).single());
+    }
+
+    /**
+     * The lock under which the values of one generation, period and network are computed: a reader and the
+     * refresher asking for the same values at the same time compute them once, the second takes what the first
+     * kept. Only computations from the facts run under it (reads of the owners' views, temporary tables), which
+     * wait for no row lock, so no transaction holding the lock waits for one waiting for it.
+     */
+    Object lock(long generation, Period period, String network) {
+        return computing.computeIfAbsent(java.util.Arrays.asList(generation, period, network), k -> new Object());
     }
 
     /** The kept value of an indicator for a period and network (null: the project and every network), or null. */
@@ -94,10 +111,12 @@ class ThingsCache {
         if (generation != latest) {
             // values of other generations will not be asked for again (a generation only moves on)
             entries.keySet().removeIf(k -> k.generation() != generation);
+            computing.keySet().removeIf(k -> !k.get(0).equals(generation));
             latest = generation;
         }
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
+            computing.clear();
         }
         entries.put(new Key(generation, d, period, network, s.projectStart()), List.copyOf(cells));
     }
