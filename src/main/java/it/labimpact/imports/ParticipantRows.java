@@ -5,11 +5,11 @@ import it.labimpact.activity.ActivityRef;
 import it.labimpact.participant.Enrolments;
 import it.labimpact.participant.ParticipantRegistry;
 import it.labimpact.shared.Actor;
-import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.csv.CsvTable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +80,9 @@ class ParticipantRows implements RowHandler {
         return "en".equals(locale.getLanguage()) ? "participants-template" : "modello-partecipanti";
     }
 
+    /** Rows checked and written together (see {@link ParticipantRegistry.Intake#batch}). */
+    static final int CHUNK = 500;
+
     @Override
     public Run open(ImportRunner.Request request) {
         Map<UUID, Integer> registeredAt = new HashMap<>();
@@ -92,33 +95,60 @@ class ParticipantRows implements RowHandler {
             Enrolments.Enroller enroller;
         }
         Once once = new Once();
-        return row -> {
-            ParticipantRow parsed = ParticipantRow.parse(row);
-            if (!parsed.problems().isEmpty()) {
-                return parsed.problems();
+        return new Run() {
+            @Override
+            public List<ImportNote> row(CsvTable.Row row) {
+                return rows(List.of(row)).get(0);
             }
-            if (once.actor == null) {
-                once.actor = Actor.require();
-                once.intake = registry.intake(once.actor.networkCode(), request.organisationId(),
-                        request.consentNoticeVersion());
-                once.enroller = enrolments.enroller();
+
+            @Override
+            public int chunk() {
+                return CHUNK;
             }
-            return apply(once.actor, once.intake, once.enroller, parsed, registeredAt, activityCache);
+
+            /**
+             * A chunk of rows: their identity questions asked of the database at once, each row then checked and
+             * staged in file order against that state and the rows before it, and the chunk written at the end.
+             */
+            @Override
+            public List<List<ImportNote>> rows(List<CsvTable.Row> rows) {
+                List<ParticipantRow> parsed = rows.stream().map(ParticipantRow::parse).toList();
+                List<ParticipantRow> valid = parsed.stream().filter(p -> p.problems().isEmpty()).toList();
+                if (valid.isEmpty()) {
+                    return parsed.stream().map(ParticipantRow::problems).toList();
+                }
+                if (once.actor == null) {
+                    once.actor = Actor.require();
+                    once.intake = registry.intake(once.actor.networkCode(), request.organisationId(),
+                            request.consentNoticeVersion());
+                    once.enroller = enrolments.enroller();
+                }
+                ParticipantRegistry.Batch batch = once.intake.batch(valid.stream().map(ParticipantRow::data).toList());
+                List<List<ImportNote>> notes = new ArrayList<>(parsed.size());
+                for (ParticipantRow p : parsed) {
+                    notes.add(p.problems().isEmpty()
+                            ? apply(once.actor, once.intake, batch, once.enroller, p, registeredAt, activityCache)
+                            : p.problems());
+                }
+                batch.flush();
+                return notes;
+            }
         };
     }
 
     /**
      * Registers the row's person unless the network holds them already, then enrols them unless enrolled. Every
      * check that may refuse the row is made before anything of it is written (the registration's, then the
-     * activity's, then the enrolment's: the order in which the facades refuse), so a refused row leaves no trace
-     * without a savepoint. Returns the row's notes (none when something new was written).
+     * activity's, then the enrolment's: the order in which the facades refuse), so a refused row leaves no trace.
+     * Returns the row's notes (none when something new was written).
      */
-    private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, Enrolments.Enroller enroller,
-            ParticipantRow parsed, Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
+    private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, ParticipantRegistry.Batch batch,
+            Enrolments.Enroller enroller, ParticipantRow parsed, Map<UUID, Integer> registeredAt,
+            Map<Long, Optional<ActivityRef>> activityCache) {
         ParticipantRegistry.Admission admission;
         LocalDate on = null;
         try {
-            admission = intake.check(parsed.data());
+            admission = batch.check(parsed.data());
             if (parsed.activityId() != null) {
                 long activityId = parsed.activityId();
                 // looked up once per job (the enroller checks it again, also once per job)
@@ -128,8 +158,7 @@ class ParticipantRows implements RowHandler {
                                 "imports.activity.otherNetwork", activityId));
                 if (admission.held().isPresent()) {
                     // a held record: the enrolment, checked then written (its only write), unless enrolled
-                    UUID participant = admission.participantId();
-                    if (enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() == 0) {
+                    if (!enroller.enrolled(admission, activity.id())) {
                         enroller.enrol(admission, activityId, parsed.enrolledOn());
                         return List.of();
                     }
