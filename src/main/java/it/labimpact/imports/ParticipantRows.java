@@ -4,6 +4,7 @@ import it.labimpact.activity.ActivityCatalogue;
 import it.labimpact.activity.ActivityRef;
 import it.labimpact.participant.Enrolments;
 import it.labimpact.participant.ParticipantRegistry;
+import it.labimpact.participant.RegisteredMeanwhileException;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
@@ -17,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Participants with an optional enrolment: a person the network does not hold yet is registered through
@@ -37,14 +41,23 @@ class ParticipantRows implements RowHandler {
             Map.entry("email", ParticipantColumn.EMAIL), Map.entry("activityId", ParticipantColumn.ACTIVITY),
             Map.entry("enrolledOn", ParticipantColumn.ENROLLED_ON));
 
+    /** Times a chunk is checked again after another user registered one of its persons meanwhile. */
+    static final int RETRIES = 3;
+
     private final ParticipantRegistry registry;
     private final Enrolments enrolments;
     private final ActivityCatalogue activities;
+    private final TransactionTemplate savepoint;
+    /** Runs between a chunk's checks and its writes: lets a test register somebody meanwhile. */
+    Runnable beforeFlush = () -> { };
 
-    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities) {
+    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities,
+            PlatformTransactionManager transactions) {
         this.registry = registry;
         this.enrolments = enrolments;
         this.activities = activities;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -108,10 +121,27 @@ class ParticipantRows implements RowHandler {
 
             /**
              * A chunk of rows: their identity questions asked of the database at once, each row then checked and
-             * staged in file order against that state and the rows before it, and the chunk written at the end.
+             * staged in file order against that state and the rows before it, and the chunk written at the end,
+             * inside a savepoint: when another user registered one of its persons meanwhile, the chunk is rolled
+             * back and checked again (that person is then held, or known in the project), up to {@link #RETRIES}
+             * times; then the job fails.
              */
             @Override
             public List<List<ImportNote>> rows(List<CsvTable.Row> rows) {
+                for (int attempt = 1; ; attempt++) {
+                    List<UUID> added = new ArrayList<>();
+                    try {
+                        return savepoint.execute(s -> chunk(rows, added));
+                    } catch (RegisteredMeanwhileException e) {
+                        added.forEach(registeredAt::remove);
+                        if (attempt == RETRIES) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+
+            private List<List<ImportNote>> chunk(List<CsvTable.Row> rows, List<UUID> added) {
                 List<ParticipantRow> parsed = rows.stream().map(ParticipantRow::parse).toList();
                 List<ParticipantRow> valid = parsed.stream().filter(p -> p.problems().isEmpty()).toList();
                 if (valid.isEmpty()) {
@@ -127,9 +157,11 @@ class ParticipantRows implements RowHandler {
                 List<List<ImportNote>> notes = new ArrayList<>(parsed.size());
                 for (ParticipantRow p : parsed) {
                     notes.add(p.problems().isEmpty()
-                            ? apply(once.actor, once.intake, batch, once.enroller, p, registeredAt, activityCache)
+                            ? apply(once.actor, once.intake, batch, once.enroller, p, registeredAt, added,
+                                    activityCache)
                             : p.problems());
                 }
+                beforeFlush.run();
                 batch.flush();
                 return notes;
             }
@@ -143,7 +175,7 @@ class ParticipantRows implements RowHandler {
      * Returns the row's notes (none when something new was written).
      */
     private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, ParticipantRegistry.Batch batch,
-            Enrolments.Enroller enroller, ParticipantRow parsed, Map<UUID, Integer> registeredAt,
+            Enrolments.Enroller enroller, ParticipantRow parsed, Map<UUID, Integer> registeredAt, List<UUID> added,
             Map<Long, Optional<ActivityRef>> activityCache) {
         ParticipantRegistry.Admission admission;
         LocalDate on = null;
@@ -191,6 +223,7 @@ class ParticipantRows implements RowHandler {
             throw new IllegalStateException("Line " + parsed.line() + " refused once written", e);
         }
         registeredAt.put(admission.participantId(), parsed.line());
+        added.add(admission.participantId());
         return List.of();
     }
 }

@@ -27,8 +27,9 @@ import java.util.UUID;
  * ({@link ParticipantRegistry}), answered from that state plus what earlier rows of the chunk staged — exactly what
  * the database would answer had each row been written at once. {@link #flush} writes what was staged: the claimed
  * hashes, the participants, their vault rows (sealed in parallel), near keys, reviews, enrolments and audit entries,
- * one statement or {@code COPY} each. A claim lost to another transaction (the same person registered meanwhile by
- * somebody else) fails the flush: nothing of the chunk may stand, and the caller's transaction is rolled back.
+ * one statement or {@code COPY} each, then publishes the chunk's events. A claim lost to another transaction (the
+ * same person registered meanwhile by somebody else) fails the flush ({@link RegisteredMeanwhileException}): nothing
+ * of the chunk may stand, and the caller rolls it back.
  */
 final class ChunkLookups extends RegistrationLookups {
 
@@ -88,10 +89,14 @@ final class ChunkLookups extends RegistrationLookups {
     private final Map<String, ParticipantRepository.NewReview> reviews = new LinkedHashMap<>();
     private final List<NewEnrolment> enrolments = new ArrayList<>();
     private final List<AuditTrail.Entry> entries = new ArrayList<>();
+    private final List<Object> events = new ArrayList<>();
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     ChunkLookups(ParticipantRepository repository, EnrolmentRepository enrolmentRepository, IdentityHashes hashes,
-            SealedFields sealed, AuditTrail audit, String username) {
-        super(repository, hashes, sealed, audit);
+            SealedFields sealed, AuditTrail audit, org.springframework.context.ApplicationEventPublisher publisher,
+            String username) {
+        super(repository, hashes, sealed, audit, publisher);
+        this.publisher = publisher;
         this.enrolmentRepository = enrolmentRepository;
         this.username = username;
     }
@@ -276,6 +281,12 @@ final class ChunkLookups extends RegistrationLookups {
         entries.add(audit.entry(action, recordType, recordId, details));
     }
 
+    /** Published once the chunk is written (a chunk checked again after a race publishes once). */
+    @Override
+    void publish(Object event) {
+        events.add(event);
+    }
+
     /** An enrolment, refused as a duplicate as the database would; returns what stands for its id. */
     NewEnrolment enrol(UUID participant, long activity, LocalDate on) {
         if (!enrolled.add(participant + "|" + activity)) {
@@ -289,7 +300,7 @@ final class ChunkLookups extends RegistrationLookups {
     /** Writes what the chunk staged (see the class comment). */
     void flush() {
         if (!claims.isEmpty() && repository.claimAll(claims) != claims.size()) {
-            throw new IllegalStateException("A person of this chunk was registered meanwhile by another transaction");
+            throw new RegisteredMeanwhileException("A person of this chunk was registered meanwhile by another transaction");
         }
         if (!newRecords.isEmpty()) {
             repository.insertAll(newRecords, username);
@@ -302,11 +313,13 @@ final class ChunkLookups extends RegistrationLookups {
             for (NewEnrolment e : enrolments) {
                 e.id = ids.get(e.participantId + "|" + e.activityId);
                 if (e.id == null) {
-                    throw new IllegalStateException("An enrolment of this chunk was made meanwhile by another transaction");
+                    throw new RegisteredMeanwhileException("An enrolment of this chunk was made meanwhile by another transaction");
                 }
             }
         }
         audit.recordAll(entries);
+        events.forEach(publisher::publishEvent);
+        events.clear();
         claims.clear();
         newRecords.clear();
         newNearKeys.clear();

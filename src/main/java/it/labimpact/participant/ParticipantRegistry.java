@@ -107,7 +107,7 @@ public class ParticipantRegistry {
     }
 
     private RegistrationLookups lookups() {
-        return new RegistrationLookups(repository, hashes, sealed, audit);
+        return new RegistrationLookups(repository, hashes, sealed, audit, events);
     }
 
     /**
@@ -135,7 +135,7 @@ public class ParticipantRegistry {
 
         lookups.audit("participant.register", "participant", id, Map.of("network", network,
                 "organisation", organisation, "alreadyRegisteredInProject", identity.known()));
-        events.publishEvent(new ParticipantRegistered(id, identity.person(), network, organisation,
+        lookups.publish(new ParticipantRegistered(id, identity.person(), network, organisation,
                 data.firstContactDate(), identity.known()));
         return new Registration(id, identity.known(), warnings(data));
     }
@@ -293,7 +293,7 @@ public class ParticipantRegistry {
          * written to the database until {@link Batch#flush}, a few statements for the whole chunk.
          */
         public Batch batch(List<ParticipantData> rows) {
-            ChunkLookups chunk = new ChunkLookups(repository, enrolmentRepository, hashes, sealed, audit,
+            ChunkLookups chunk = new ChunkLookups(repository, enrolmentRepository, hashes, sealed, audit, events,
                     actor.username());
             chunk.prepare(rows);
             return new Batch(this, chunk);
@@ -317,8 +317,9 @@ public class ParticipantRegistry {
         }
 
         /**
-         * Writes what the chunk's rows registered and enrolled. Fails (and the caller's transaction must roll back)
-         * when another transaction registered one of its persons since the chunk was read.
+         * Writes what the chunk's rows registered and enrolled, then publishes their events. Fails with
+         * {@link RegisteredMeanwhileException} (the caller must roll the chunk back) when another transaction
+         * registered one of its persons, or made one of its enrolments, since the chunk was read.
          */
         public void flush() {
             chunk.flush();

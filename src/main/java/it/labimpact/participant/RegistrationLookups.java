@@ -23,13 +23,15 @@ class RegistrationLookups {
     final IdentityHashes hashes;
     final SealedFields sealed;
     final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Map<ByteBuffer, Optional<UUID>> persons = new HashMap<>();
     private final Map<UUID, Boolean> codes = new HashMap<>();
     private final Map<UUID, List<ParticipantSummary>> records = new HashMap<>();
 
     RegistrationLookups(ParticipantRepository repository, IdentityHashes hashes, SealedFields sealed,
-            AuditTrail audit) {
+            AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.hashes = hashes;
         this.sealed = sealed;
         this.audit = audit;
@@ -99,5 +101,9 @@ class RegistrationLookups {
 
     void audit(String action, String recordType, Object recordId, Map<String, ?> details) {
         audit.record(action, recordType, recordId, details);
+    }
+
+    void publish(Object event) {
+        events.publishEvent(event);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The set-based registration of a chunk of upload rows ({@link ParticipantRegistry.Intake#batch}) against another
  * user registering one of its persons while the chunk is checked: the chunk's claim of the person's hashes loses,
- * the flush fails, the upload's transaction rolls back, and the person has one record, the other user's.
+ * the flush fails ({@link RegisteredMeanwhileException}) before anything else of the chunk is written, the
+ * transaction rolls back, and the person has one record, the other user's; checked again, the chunk sees her.
  */
 @SpringBootTest
 class ParticipantIntakeBatchTest {
@@ -93,7 +94,7 @@ class ParticipantIntakeBatchTest {
             elsewhere.shutdown();
         }
 
-        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageContaining("registered meanwhile");
+        assertThat(failure).isInstanceOf(RegisteredMeanwhileException.class).hasMessageContaining("registered meanwhile");
         // nothing of the chunk stands: Awa once (the other user's record), Karim not at all
         assertThat(count()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from participant where network_code = :n").param("n", otherNetwork)
