@@ -121,7 +121,8 @@ class ActivityScopeTest {
                 .param("plannedHours", "10").param("status", "PLANNED")).andReturn().getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("id=\"networkCode-error\"");
+        assertThat(page).contains("id=\"networkCode-error\"")
+                .contains("aria-invalid=\"true\" aria-describedby=\"networkCode-error\"");
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -90,6 +90,9 @@ class TrainingPagesTest {
                 "/needs/board?quarter=nonsense")) {
             assertRendered(get(page).locale(locale), TestActors.coordinator(), page);
         }
+        String edit = assertRendered(get("/trainings/" + training + "/edit").locale(locale), TestActors.coordinator(),
+                "edit");
+        assertThat(edit).contains("aria-describedby=\"networkCode-help\"").contains("id=\"networkCode-help\"");
         String detail = assertRendered(get("/trainings/" + training).locale(locale), TestActors.lead("milano"), "detail");
         assertThat(detail).contains("Rossi Maria").contains("70 %");
         // Rossi: 2.0 before, 3.8 after: +1.80 over one respondent
