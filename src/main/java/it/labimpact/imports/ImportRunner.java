@@ -139,13 +139,24 @@ class ImportRunner {
             repository.planEveryStatement();
             int analyseAt = FIRST_ANALYSIS;
             RowHandler.Run run = handler.open(request, table);
-            for (CsvTable.Row r : table.rows()) {
-                if (tally.done == analyseAt) {
-                    analyseAt *= 2;
+            int chunk = Math.max(1, run.chunk());
+            List<CsvTable.Row> rows = table.rows();
+            int reported = 0;
+            for (int from = 0; from < rows.size(); from += chunk) {
+                if (tally.done >= analyseAt) {
+                    while (analyseAt <= tally.done) {
+                        analyseAt *= 2;
+                    }
                     analyse();
                 }
-                tally.count(r.line(), run.row(r));
-                if (++tally.done % every == 0 && tally.done < total) {
+                List<CsvTable.Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+                List<List<ImportNote>> notes = run.rows(part);
+                for (int i = 0; i < part.size(); i++) {
+                    tally.count(part.get(i).line(), notes.get(i));
+                    tally.done++;
+                }
+                if (tally.done / every > reported && tally.done < total) {
+                    reported = tally.done / every;
                     separate.executeWithoutResult(s -> repository.progress(request.jobId(), total, tally.done,
                             tally.accepted, tally.rejected, tally.present));
                 }

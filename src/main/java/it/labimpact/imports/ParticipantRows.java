@@ -4,12 +4,13 @@ import it.labimpact.activity.ActivityCatalogue;
 import it.labimpact.activity.ActivityRef;
 import it.labimpact.participant.Enrolments;
 import it.labimpact.participant.ParticipantRegistry;
+import it.labimpact.participant.RegisteredMeanwhileException;
 import it.labimpact.shared.Actor;
-import it.labimpact.shared.PageRequest;
 import it.labimpact.shared.RecordNotFoundException;
 import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.csv.CsvTable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Participants with an optional enrolment: a person the network does not hold yet is registered through
@@ -37,14 +41,23 @@ class ParticipantRows implements RowHandler {
             Map.entry("email", ParticipantColumn.EMAIL), Map.entry("activityId", ParticipantColumn.ACTIVITY),
             Map.entry("enrolledOn", ParticipantColumn.ENROLLED_ON));
 
+    /** Times a chunk is checked again after another user registered one of its persons meanwhile. */
+    static final int RETRIES = 3;
+
     private final ParticipantRegistry registry;
     private final Enrolments enrolments;
     private final ActivityCatalogue activities;
+    private final TransactionTemplate savepoint;
+    /** Runs between a chunk's checks and its writes: lets a test register somebody meanwhile. */
+    Runnable beforeFlush = () -> { };
 
-    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities) {
+    ParticipantRows(ParticipantRegistry registry, Enrolments enrolments, ActivityCatalogue activities,
+            PlatformTransactionManager transactions) {
         this.registry = registry;
         this.enrolments = enrolments;
         this.activities = activities;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -80,6 +93,9 @@ class ParticipantRows implements RowHandler {
         return "en".equals(locale.getLanguage()) ? "participants-template" : "modello-partecipanti";
     }
 
+    /** Rows checked and written together (see {@link ParticipantRegistry.Intake#batch}). */
+    static final int CHUNK = 500;
+
     @Override
     public Run open(ImportRunner.Request request) {
         Map<UUID, Integer> registeredAt = new HashMap<>();
@@ -92,33 +108,79 @@ class ParticipantRows implements RowHandler {
             Enrolments.Enroller enroller;
         }
         Once once = new Once();
-        return row -> {
-            ParticipantRow parsed = ParticipantRow.parse(row);
-            if (!parsed.problems().isEmpty()) {
-                return parsed.problems();
+        return new Run() {
+            @Override
+            public List<ImportNote> row(CsvTable.Row row) {
+                return rows(List.of(row)).get(0);
             }
-            if (once.actor == null) {
-                once.actor = Actor.require();
-                once.intake = registry.intake(once.actor.networkCode(), request.organisationId(),
-                        request.consentNoticeVersion());
-                once.enroller = enrolments.enroller();
+
+            @Override
+            public int chunk() {
+                return CHUNK;
             }
-            return apply(once.actor, once.intake, once.enroller, parsed, registeredAt, activityCache);
+
+            /**
+             * A chunk of rows: their identity questions asked of the database at once, each row then checked and
+             * staged in file order against that state and the rows before it, and the chunk written at the end,
+             * inside a savepoint: when another user registered one of its persons meanwhile, the chunk is rolled
+             * back and checked again (that person is then held, or known in the project), up to {@link #RETRIES}
+             * times; then the job fails.
+             */
+            @Override
+            public List<List<ImportNote>> rows(List<CsvTable.Row> rows) {
+                for (int attempt = 1; ; attempt++) {
+                    List<UUID> added = new ArrayList<>();
+                    try {
+                        return savepoint.execute(s -> chunk(rows, added));
+                    } catch (RegisteredMeanwhileException e) {
+                        added.forEach(registeredAt::remove);
+                        if (attempt == RETRIES) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+
+            private List<List<ImportNote>> chunk(List<CsvTable.Row> rows, List<UUID> added) {
+                List<ParticipantRow> parsed = rows.stream().map(ParticipantRow::parse).toList();
+                List<ParticipantRow> valid = parsed.stream().filter(p -> p.problems().isEmpty()).toList();
+                if (valid.isEmpty()) {
+                    return parsed.stream().map(ParticipantRow::problems).toList();
+                }
+                if (once.actor == null) {
+                    once.actor = Actor.require();
+                    once.intake = registry.intake(once.actor.networkCode(), request.organisationId(),
+                            request.consentNoticeVersion());
+                    once.enroller = enrolments.enroller();
+                }
+                ParticipantRegistry.Batch batch = once.intake.batch(valid.stream().map(ParticipantRow::data).toList());
+                List<List<ImportNote>> notes = new ArrayList<>(parsed.size());
+                for (ParticipantRow p : parsed) {
+                    notes.add(p.problems().isEmpty()
+                            ? apply(once.actor, once.intake, batch, once.enroller, p, registeredAt, added,
+                                    activityCache)
+                            : p.problems());
+                }
+                beforeFlush.run();
+                batch.flush();
+                return notes;
+            }
         };
     }
 
     /**
      * Registers the row's person unless the network holds them already, then enrols them unless enrolled. Every
      * check that may refuse the row is made before anything of it is written (the registration's, then the
-     * activity's, then the enrolment's: the order in which the facades refuse), so a refused row leaves no trace
-     * without a savepoint. Returns the row's notes (none when something new was written).
+     * activity's, then the enrolment's: the order in which the facades refuse), so a refused row leaves no trace.
+     * Returns the row's notes (none when something new was written).
      */
-    private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, Enrolments.Enroller enroller,
-            ParticipantRow parsed, Map<UUID, Integer> registeredAt, Map<Long, Optional<ActivityRef>> activityCache) {
+    private List<ImportNote> apply(Actor actor, ParticipantRegistry.Intake intake, ParticipantRegistry.Batch batch,
+            Enrolments.Enroller enroller, ParticipantRow parsed, Map<UUID, Integer> registeredAt, List<UUID> added,
+            Map<Long, Optional<ActivityRef>> activityCache) {
         ParticipantRegistry.Admission admission;
         LocalDate on = null;
         try {
-            admission = intake.check(parsed.data());
+            admission = batch.check(parsed.data());
             if (parsed.activityId() != null) {
                 long activityId = parsed.activityId();
                 // looked up once per job (the enroller checks it again, also once per job)
@@ -128,8 +190,7 @@ class ParticipantRows implements RowHandler {
                                 "imports.activity.otherNetwork", activityId));
                 if (admission.held().isPresent()) {
                     // a held record: the enrolment, checked then written (its only write), unless enrolled
-                    UUID participant = admission.participantId();
-                    if (enrolments.list(activity.id(), participant, new PageRequest(0, 1)).total() == 0) {
+                    if (!enroller.enrolled(admission, activity.id())) {
                         enroller.enrol(admission, activityId, parsed.enrolledOn());
                         return List.of();
                     }
@@ -162,6 +223,7 @@ class ParticipantRows implements RowHandler {
             throw new IllegalStateException("Line " + parsed.line() + " refused once written", e);
         }
         registeredAt.put(admission.participantId(), parsed.line());
+        added.add(admission.participantId());
         return List.of();
     }
 }

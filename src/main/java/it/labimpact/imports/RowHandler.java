@@ -62,6 +62,19 @@ interface RowHandler {
          */
         List<ImportNote> row(CsvTable.Row row);
 
+        /**
+         * Rows after which the runner takes stock (progress, statistics): 1 for a run that writes row by row, more
+         * for one that checks and writes a chunk of rows at a time ({@link #rows}).
+         */
+        default int chunk() {
+            return 1;
+        }
+
+        /** The notes of several consecutive rows, as {@link #row} of each in turn would give them. */
+        default List<List<ImportNote>> rows(List<CsvTable.Row> rows) {
+            return rows.stream().map(this::row).toList();
+        }
+
         /** Writes what was kept; returns the notes of lines refused at this point. */
         default List<ImportNote> finish() {
             return List.of();

@@ -47,16 +47,19 @@ class IndicatorEngine {
 
     private final JdbcClient jdbc;
     private final IndicatorStore store;
+    private final ThingsCache kept;
 
-    IndicatorEngine(JdbcClient jdbc, IndicatorStore store) {
+    IndicatorEngine(JdbcClient jdbc, IndicatorStore store, ThingsCache kept) {
         this.jdbc = jdbc;
         this.store = store;
+        this.kept = kept;
     }
 
     /**
      * The cells of every given indicator for a period, for the project and every network, or for one network:
-     * person indicators and contacts from the {@link IndicatorStore} when {@code stored} (bring it up to date
-     * first), otherwise computed from the facts; the other indicators from the facts.
+     * when {@code stored}, person indicators and contacts from the {@link IndicatorStore} (bring it up to date
+     * first) and the things as kept by the {@link ThingsCache} while their facts are unchanged (computed from the
+     * facts and kept otherwise); when not, everything computed from the facts.
      */
     List<Cell> compute(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s,
             boolean stored) {
@@ -74,13 +77,9 @@ class IndicatorEngine {
         if (!persons.isEmpty()) {
             cells.addAll(persons(persons, period, network, s));
         }
-        preparePartners(definitions, period);
-        for (IndicatorDefinition d : definitions) {
-            if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
-                    && !(stored && IndicatorStore.keeps(d))) {
-                cells.addAll(things(d, period, network, s));
-            }
-        }
+        cells.addAll(things(definitions.stream().filter(d -> (d.rule() == CountingRule.THINGS
+                || d.rule() == CountingRule.STOCK) && !(stored && IndicatorStore.keeps(d))).toList(), period, network,
+                s, stored ? kept.generation() : null));
         for (IndicatorDefinition d : definitions) {
             if (d.rule() == CountingRule.RATIO) {
                 cells.addAll(ratio(d, cells));
@@ -206,17 +205,14 @@ class IndicatorEngine {
                 return null;
             }).list();
         }
+        Long generation = stored ? kept.generation() : null;
+        List<IndicatorDefinition> things = definitions.stream().filter(d -> (d.rule() == CountingRule.THINGS
+                || d.rule() == CountingRule.STOCK) && !(stored && IndicatorStore.keeps(d))).toList();
         for (Map.Entry<Period, List<Cell>> q : byQuarter.entrySet()) {
             Period clipped = new Period(Period.Kind.QUARTER, q.getKey().code(),
                     q.getKey().from().isBefore(range.from()) ? range.from() : q.getKey().from(),
                     q.getKey().to().isAfter(range.to()) ? range.to() : q.getKey().to());
-            preparePartners(definitions, clipped);
-            for (IndicatorDefinition d : definitions) {
-                if ((d.rule() == CountingRule.THINGS || d.rule() == CountingRule.STOCK)
-                        && !(stored && IndicatorStore.keeps(d))) {
-                    things(d, clipped, network, s).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
-                }
-            }
+            things(things, clipped, network, s, generation).stream().filter(Cell::isTotal).forEach(q.getValue()::add);
             for (IndicatorDefinition d : definitions) {
                 if (d.rule() == CountingRule.RATIO) {
                     q.getValue().addAll(ratio(d, q.getValue()));
@@ -595,6 +591,75 @@ class IndicatorEngine {
             default -> throw new IllegalStateException("Unknown computation " + d.computation() + " of indicator "
                     + d.code());
         };
+    }
+
+    /**
+     * The cells of things and stocks: kept ones ({@link ThingsCache}) when {@code generation} is given (the things'
+     * generation, read before anything is computed) and one is kept, otherwise computed from the facts (the
+     * period's partners and tie evidence read once for all of them) and, with a generation, kept.
+     */
+    private List<Cell> things(List<IndicatorDefinition> definitions, Period period, String network,
+            IndicatorSettings s, Long generation) {
+        List<Cell> cells = new ArrayList<>();
+        List<IndicatorDefinition> missing = new ArrayList<>();
+        for (IndicatorDefinition d : definitions) {
+            List<Cell> value = generation != null && ThingsCache.keeps(d)
+                    ? kept.get(generation, d, period, network, s) : null;
+            if (value != null) {
+                cells.addAll(value);
+            } else {
+                missing.add(d);
+            }
+        }
+        if (missing.isEmpty()) {
+            return cells;
+        }
+        if (generation == null) {
+            cells.addAll(computeThings(missing, period, network, s, null));
+            return cells;
+        }
+        synchronized (kept.lock(generation, period, network)) {
+            // computed and kept by another thread (the refresher, another reader) while this one waited
+            List<IndicatorDefinition> still = new ArrayList<>();
+            for (IndicatorDefinition d : missing) {
+                List<Cell> value = ThingsCache.keeps(d) ? kept.get(generation, d, period, network, s) : null;
+                if (value != null) {
+                    cells.addAll(value);
+                } else {
+                    still.add(d);
+                }
+            }
+            cells.addAll(computeThings(still, period, network, s, generation));
+        }
+        return cells;
+    }
+
+    /** Things computed from the facts (the period's partners and tie evidence read once), kept with a generation. */
+    private List<Cell> computeThings(List<IndicatorDefinition> definitions, Period period, String network,
+            IndicatorSettings s, Long generation) {
+        List<Cell> cells = new ArrayList<>();
+        if (definitions.isEmpty()) {
+            return cells;
+        }
+        preparePartners(definitions, period);
+        for (IndicatorDefinition d : definitions) {
+            List<Cell> value = things(d, period, network, s);
+            if (generation != null && ThingsCache.keeps(d)) {
+                kept.put(generation, d, period, network, s, value);
+            }
+            cells.addAll(value);
+        }
+        return cells;
+    }
+
+    /**
+     * Computes and keeps, ahead of the readers, the things' values of a period and network that are not kept yet
+     * under {@code generation} (read in this transaction before).
+     */
+    void keepThings(List<IndicatorDefinition> definitions, Period period, String network, IndicatorSettings s,
+            long generation) {
+        jdbc.sql("set local work_mem = '256MB'").update();
+        things(definitions.stream().filter(ThingsCache::keeps).toList(), period, network, s, generation);
     }
 
     private List<Cell> things(IndicatorDefinition d, Period period, String network, IndicatorSettings s) {

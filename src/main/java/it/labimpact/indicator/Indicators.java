@@ -25,20 +25,22 @@ public class Indicators {
     private final IndicatorRepository repository;
     private final IndicatorEngine engine;
     private final IndicatorStore store;
+    private final ThingsCache things;
     private final IndicatorSettings settings;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store,
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store, ThingsCache things,
             IndicatorSettings settings) {
-        this(repository, engine, store, settings, Clock.systemDefaultZone());
+        this(repository, engine, store, things, settings, Clock.systemDefaultZone());
     }
 
-    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store,
+    Indicators(IndicatorRepository repository, IndicatorEngine engine, IndicatorStore store, ThingsCache things,
             IndicatorSettings settings, Clock clock) {
         this.repository = repository;
         this.engine = engine;
         this.store = store;
+        this.things = things;
         this.settings = settings;
         this.clock = clock;
     }
@@ -111,16 +113,20 @@ public class Indicators {
     /**
      * The version of the indicators' data as {@link #published} would read it now: brings the store up to date and
      * returns its generation, which every change of a participant's facts (a register saved, an enrolment, an
-     * assessment...) or of an activity's network, type or dates raises. Values that do not come from the store
-     * (activities, organisations, cooperation) change without it: a cache keyed by this version must also expire.
+     * assessment...) or of an activity's network, type or dates raises, with the generation of the things' facts
+     * ({@link ThingsCache}: activities, organisations, membership, coverage, meetings, agreements, referrals,
+     * trainings), which every write to them raises, and a fingerprint of the catalogue (an indicator reworded or
+     * pointed at other kinds). Two reads of the same question with the same version give the same values (for the
+     * same day: the project to date ends today).
      *
      * @throws RecordNotFoundException when the actor may not read {@code network}'s records
      */
     @Transactional
-    public long dataVersion(String network) {
+    public String dataVersion(String network) {
         checkScope(network);
-        store.refresh(catalogue(), settings);
-        return store.generation();
+        List<IndicatorDefinition> all = catalogue();
+        store.refresh(all, settings);
+        return store.generation() + "." + things.generation() + "." + Integer.toHexString(all.hashCode());
     }
 
     /** Brings the store up to date and says whether it answers for the period. */

@@ -48,6 +48,40 @@ class EnrolmentRepository {
                 .query(Long.class).optional();
     }
 
+    /** The (participant, activity) pairs enrolled, of the participants. */
+    List<Map.Entry<UUID, Long>> activitiesOf(java.util.Collection<UUID> participants) {
+        return jdbc.sql("select participant_id, activity_id from participant_enrolment"
+                        + " where participant_id = any(cast(:p as uuid[]))")
+                .param("p", participants.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+    }
+
+    boolean exists(UUID participant, long activity) {
+        return jdbc.sql("select exists (select 1 from participant_enrolment where participant_id = :p"
+                        + " and activity_id = :a)").param("p", participant).param("a", activity)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Enrolments in one statement, each unless the participant is enrolled already (as {@link #insert}); the new
+     * ids by "participant|activity".
+     */
+    Map<String, Long> insertAll(List<ChunkLookups.NewEnrolment> enrolments, String by) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("""
+                insert into participant_enrolment (participant_id, activity_id, enrolled_on, created_by)
+                select t.p, t.a, t.d, :by
+                from unnest(cast(:p as uuid[]), cast(:a as bigint[]), cast(:on as date[])) with ordinality as t(p, a, d, n)
+                order by t.n
+                on conflict (participant_id, activity_id) do nothing returning id, participant_id, activity_id""")
+                .param("p", enrolments.stream().map(e -> e.participantId.toString()).toArray(String[]::new))
+                .param("a", enrolments.stream().map(e -> e.activityId).toArray(Long[]::new))
+                .param("on", enrolments.stream().map(e -> e.enrolledOn.toString()).toArray(String[]::new))
+                .param("by", by)
+                .query((rs, n) -> ids.put(rs.getObject(2, UUID.class) + "|" + rs.getLong(3), rs.getLong(1))).list();
+        return ids;
+    }
+
     Optional<EnrolmentRow> find(long id) {
         return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(EnrolmentRepository::row).optional();
     }

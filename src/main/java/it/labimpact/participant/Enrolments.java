@@ -112,14 +112,34 @@ public class Enrolments {
 
         /**
          * As {@link Enrolments#enrol} for the record an intake row stands for (a record just registered is not
-         * read back); returns the enrolment's id.
+         * read back; a row of a {@link ParticipantRegistry.Batch} is answered from its chunk and written with it).
          */
-        public long enrol(ParticipantRegistry.Admission admission, long activityId, LocalDate enrolledOn) {
+        public void enrol(ParticipantRegistry.Admission admission, long activityId, LocalDate enrolledOn) {
+            Optional<ChunkLookups> chunk = admission.chunk();
             ParticipantSummary participant = admission.written()
                     .filter(p -> inScope(actor, p.networkCode(), p.organisationId()))
-                    .orElseGet(() -> participant(actor, admission.participantId()));
+                    .orElseGet(() -> chunk.isEmpty() ? participant(actor, admission.participantId())
+                            : chunk.get().find(admission.participantId())
+                                    .filter(p -> inScope(actor, p.networkCode(), p.organisationId()))
+                                    .orElseThrow(() -> new RecordNotFoundException("participant",
+                                            admission.participantId())));
             ActivityRef activity = required(activityId);
-            return Enrolments.this.enrol(actor, participant, activity, enrolledOn, this::ensureOpen);
+            LocalDate on = Enrolments.this.check(participant, activity, enrolledOn, this::ensureOpen);
+            insert(admission, participant.id(), activity.id(), on);
+        }
+
+        /**
+         * Whether the record an intake row stands for is enrolled in the activity, as {@link Enrolments#list} of
+         * the actor's scope would count it.
+         */
+        public boolean enrolled(ParticipantRegistry.Admission admission, long activityId) {
+            Optional<ChunkLookups> chunk = admission.chunk();
+            if (chunk.isEmpty()) {
+                return list(activityId, admission.participantId(), new PageRequest(0, 1)).total() > 0;
+            }
+            return chunk.get().find(admission.participantId())
+                    .filter(p -> inScope(actor, p.networkCode(), p.organisationId())).isPresent()
+                    && chunk.get().enrolled(admission.participantId(), activityId);
         }
 
         /**
@@ -132,9 +152,21 @@ public class Enrolments {
             return Enrolments.this.check(participant, required(activityId), enrolledOn, this::ensureOpen);
         }
 
-        /** Writes an enrolment checked by {@link #check} once the registration is written; returns its id. */
-        public long write(ParticipantRegistry.Admission registered, long activityId, LocalDate on) {
-            return insert(actor, registered.participantId(), activityId, on);
+        /** Writes an enrolment checked by {@link #check} once the registration is written (or staged). */
+        public void write(ParticipantRegistry.Admission registered, long activityId, LocalDate on) {
+            insert(registered, registered.participantId(), activityId, on);
+        }
+
+        private void insert(ParticipantRegistry.Admission admission, UUID participant, long activityId,
+                LocalDate on) {
+            Optional<ChunkLookups> chunk = admission.chunk();
+            if (chunk.isEmpty()) {
+                Enrolments.this.insert(actor, participant, activityId, on);
+                return;
+            }
+            ChunkLookups.NewEnrolment pending = chunk.get().enrol(participant, activityId, on);
+            chunk.get().audit("enrolment.create", "enrolment", pending, Map.of("participant", participant.toString(),
+                    "activity", activityId, "enrolledOn", on.toString()));
         }
 
         /** As {@link LockedPeriods#ensureOpen}, asked once per network and day found open. */

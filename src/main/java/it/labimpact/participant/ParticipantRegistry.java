@@ -56,6 +56,7 @@ public class ParticipantRegistry {
     private static final int NEAR_CANDIDATES = 10;
 
     private final ParticipantRepository repository;
+    private final EnrolmentRepository enrolmentRepository;
     private final SealedFields sealed;
     private final IdentityHashes hashes;
     private final Partnership partnership;
@@ -65,10 +66,11 @@ public class ParticipantRegistry {
     private final Validator validator;
     private final Clock clock;
 
-    ParticipantRegistry(ParticipantRepository repository, SealedFields sealed, IdentityHashes hashes,
-            Partnership partnership, TerritoryCatalogue territory, AuditTrail audit, ApplicationEventPublisher events,
-            Validator validator, Optional<Clock> clock) {
+    ParticipantRegistry(ParticipantRepository repository, EnrolmentRepository enrolmentRepository,
+            SealedFields sealed, IdentityHashes hashes, Partnership partnership, TerritoryCatalogue territory,
+            AuditTrail audit, ApplicationEventPublisher events, Validator validator, Optional<Clock> clock) {
         this.repository = repository;
+        this.enrolmentRepository = enrolmentRepository;
         this.sealed = sealed;
         this.hashes = hashes;
         this.partnership = partnership;
@@ -100,13 +102,20 @@ public class ParticipantRegistry {
             throw new RuleViolationException("consent", "participant.consent.outdated");
         }
         String residence = residence(data.residence());
-        return registerChecked(actor, network, organisation, consentNoticeVersion, residence, data, new Lookups(),
+        return registerChecked(actor, network, organisation, consentNoticeVersion, residence, data, lookups(),
                 row -> { });
     }
 
-    /** The registration once the actor, network, organisation, data, consent and residence are checked. */
+    private RegistrationLookups lookups() {
+        return new RegistrationLookups(repository, hashes, sealed, audit, events);
+    }
+
+    /**
+     * The registration once the actor, network, organisation, data, consent and residence are checked; reads and
+     * writes through {@code lookups} (straight to the database, or staged for a chunk of upload rows).
+     */
     private Registration registerChecked(Actor actor, String network, long organisation, int consentNoticeVersion,
-            String residence, ParticipantData data, Lookups lookups,
+            String residence, ParticipantData data, RegistrationLookups lookups,
             java.util.function.Consumer<ParticipantSummary> written) {
         Identity identity = identify(data, lookups);
         if (identity.known() && lookups.ofPerson(identity.person()).stream()
@@ -117,46 +126,18 @@ public class ParticipantRegistry {
         ParticipantSummary row = new ParticipantSummary(id, identity.person(), network, organisation, null,
                 data.firstContactDate(), data.sex(), data.birthDate().getYear(), data.citizenship().toUpperCase(),
                 residence, consentNoticeVersion, 0, null);
-        repository.insert(row, actor.username());
+        lookups.insert(row, actor.username(), data);
         written.accept(row);
-        repository.insertVault(sealed.seal(id, data));
-        if (!data.vulnerabilities().isEmpty()) {
-            // a new row is not vulnerable until marked
-            repository.markVulnerable(id, true);
-        }
         // a new row has no near keys to replace
-        Set<Long> nearKeys = hashes.nearKeys(data.surname(), data.givenNames(), data.birthDate());
-        repository.insertNearKeys(id, nearKeys);
-        queueReviews(id, identity, nearKeys);
+        Set<Long> nearKeys = lookups.nearKeys(data);
+        lookups.insertNearKeys(id, nearKeys);
+        queueReviews(id, identity, nearKeys, lookups);
 
-        audit.record("participant.register", "participant", id, Map.of("network", network,
+        lookups.audit("participant.register", "participant", id, Map.of("network", network,
                 "organisation", organisation, "alreadyRegisteredInProject", identity.known()));
-        events.publishEvent(new ParticipantRegistered(id, identity.person(), network, organisation,
+        lookups.publish(new ParticipantRegistered(id, identity.person(), network, organisation,
                 data.firstContactDate(), identity.known()));
         return new Registration(id, identity.known(), warnings(data));
-    }
-
-    /**
-     * The identity-hash and record-of-person lookups of one registration, each made once: the check for a record
-     * the network holds and the registration's own identification ask the same questions before anything is
-     * written (claims are never answered from here).
-     */
-    private final class Lookups {
-        private final Map<java.nio.ByteBuffer, Optional<UUID>> persons = new java.util.HashMap<>();
-        private final Map<UUID, Boolean> codes = new java.util.HashMap<>();
-        private final Map<UUID, List<ParticipantSummary>> records = new java.util.HashMap<>();
-
-        Optional<UUID> personFor(byte[] hash) {
-            return persons.computeIfAbsent(java.nio.ByteBuffer.wrap(hash), h -> repository.personFor(hash));
-        }
-
-        boolean hasCode(UUID person) {
-            return codes.computeIfAbsent(person, repository::hasCode);
-        }
-
-        List<ParticipantSummary> ofPerson(UUID person) {
-            return records.computeIfAbsent(person, repository::ofPerson);
-        }
     }
 
     /**
@@ -179,14 +160,10 @@ public class ParticipantRegistry {
         private ParticipantSummary written;
         /** A registration checked and not written yet: what it will write but the ids, and what it needs. */
         private final ParticipantSummary provisional;
-        private final Lookups lookups;
-
-        Admission(Optional<UUID> held, Registration registration, ParticipantSummary written) {
-            this(held, registration, written, null, null);
-        }
+        private final RegistrationLookups lookups;
 
         private Admission(Optional<UUID> held, Registration registration, ParticipantSummary written,
-                ParticipantSummary provisional, Lookups lookups) {
+                ParticipantSummary provisional, RegistrationLookups lookups) {
             this.held = held;
             this.registration = registration;
             this.written = written;
@@ -215,6 +192,11 @@ public class ParticipantRegistry {
 
         Optional<ParticipantSummary> written() {
             return Optional.ofNullable(written);
+        }
+
+        /** The chunk the row belongs to, when checked through a {@link Batch}. */
+        Optional<ChunkLookups> chunk() {
+            return lookups instanceof ChunkLookups c ? Optional.of(c) : Optional.empty();
         }
     }
 
@@ -260,10 +242,13 @@ public class ParticipantRegistry {
          * checks it (the same refusals in the same order) and not written: nothing is written here.
          */
         public Admission check(ParticipantData data) {
-            Lookups lookups = new Lookups();
+            return check(data, lookups());
+        }
+
+        private Admission check(ParticipantData data, RegistrationLookups lookups) {
             Optional<UUID> held = held(actor, data, lookups);
             if (held.isPresent()) {
-                return new Admission(held, null, null);
+                return new Admission(held, null, null, null, lookups);
             }
             if (beforeData != null) {
                 throw beforeData;
@@ -299,6 +284,46 @@ public class ParticipantRegistry {
                     p.residenceIstat(), data, checked.lookups, row -> checked.written = row);
             return checked;
         }
+
+        /**
+         * A chunk of upload rows, set-based: the identity questions of all its rows are asked of the database at
+         * once, here; then each row is checked ({@link Batch#check}) and written ({@link #write}, and
+         * {@link Enrolments.Enroller}) in file order, against that state and what earlier rows of the chunk wrote,
+         * with the rules, refusals, audit entries and events of {@link #check} and {@link #write} — and nothing is
+         * written to the database until {@link Batch#flush}, a few statements for the whole chunk.
+         */
+        public Batch batch(List<ParticipantData> rows) {
+            ChunkLookups chunk = new ChunkLookups(repository, enrolmentRepository, hashes, sealed, audit, events,
+                    actor.username());
+            chunk.prepare(rows);
+            return new Batch(this, chunk);
+        }
+    }
+
+    /** See {@link Intake#batch}. */
+    public static final class Batch {
+
+        private final Intake intake;
+        private final ChunkLookups chunk;
+
+        private Batch(Intake intake, ChunkLookups chunk) {
+            this.intake = intake;
+            this.chunk = chunk;
+        }
+
+        /** As {@link Intake#check}, against the chunk's state. */
+        public Admission check(ParticipantData data) {
+            return intake.check(data, chunk);
+        }
+
+        /**
+         * Writes what the chunk's rows registered and enrolled, then publishes their events. Fails with
+         * {@link RegisteredMeanwhileException} (the caller must roll the chunk back) when another transaction
+         * registered one of its persons, or made one of its enrolments, since the chunk was read.
+         */
+        public void flush() {
+            chunk.flush();
+        }
     }
 
     /** Things worth a second look in what was entered (code against birth date and sex, EU citizenship). */
@@ -327,10 +352,10 @@ public class ParticipantRegistry {
      * both carry different codes: then a new person, and a review against the other. Claiming the hashes in
      * the database settles two registrations of the same new person at the same time.
      */
-    private Identity identify(ParticipantData d, Lookups lookups) {
+    private Identity identify(ParticipantData d, RegistrationLookups lookups) {
         String code = TaxCode.normalise(d.taxCode());
-        byte[] codeHash = code == null ? null : hashes.code(code);
-        byte[] personHash = hashes.person(d.surname(), d.givenNames(), d.birthDate(), d.sex().name(), d.birthCountry());
+        byte[] codeHash = code == null ? null : lookups.codeHash(code);
+        byte[] personHash = lookups.personHash(d);
         UUID byCode = codeHash == null ? null : lookups.personFor(codeHash).orElse(null);
         UUID byName = lookups.personFor(personHash).orElse(null);
         UUID conflict = null;
@@ -346,12 +371,12 @@ public class ParticipantRegistry {
         }
         boolean known = byCode != null || (byName != null && conflict == null);
         if (codeHash != null) {
-            UUID owner = repository.claim(codeHash, "CODE", person);
+            UUID owner = lookups.claim(codeHash, "CODE", person);
             known |= !owner.equals(person);
             person = owner;
         }
         if (conflict == null) {
-            UUID owner = repository.claim(personHash, "NAME_DOB_SEX_COUNTRY", person);
+            UUID owner = lookups.claim(personHash, "NAME_DOB_SEX_COUNTRY", person);
             if (codeHash == null) {
                 known |= !owner.equals(person);
                 person = owner;
@@ -360,14 +385,14 @@ public class ParticipantRegistry {
         return new Identity(person, known, codeHash, personHash, conflict);
     }
 
-    private void queueReviews(UUID id, Identity identity, Set<Long> nearKeys) {
+    private void queueReviews(UUID id, Identity identity, Set<Long> nearKeys, RegistrationLookups lookups) {
         if (identity.codeConflict() != null) {
-            repository.ofPerson(identity.codeConflict()).stream().filter(p -> !p.erased())
-                    .forEach(p -> repository.insertReview(id, p.id(), MatchReview.Reason.DIFFERENT_CODE));
+            lookups.ofPersonNow(identity.codeConflict()).stream().filter(p -> !p.erased())
+                    .forEach(p -> lookups.insertReview(id, p.id(), MatchReview.Reason.DIFFERENT_CODE));
         }
         if (!identity.known()) {
-            repository.nearCandidates(nearKeys, identity.person(), NEAR_CANDIDATES)
-                    .forEach(candidate -> repository.insertReview(id, candidate, MatchReview.Reason.SIMILAR_NAMES));
+            lookups.nearCandidates(nearKeys, identity.person(), NEAR_CANDIDATES)
+                    .forEach(candidate -> lookups.insertReview(id, candidate, MatchReview.Reason.SIMILAR_NAMES));
         }
     }
 
@@ -514,18 +539,17 @@ public class ParticipantRegistry {
      */
     @Transactional(readOnly = true)
     public Optional<UUID> heldByNetwork(ParticipantData data) {
-        return held(requireRole(STAFF), data, new Lookups());
+        return held(requireRole(STAFF), data, lookups());
     }
 
-    private Optional<UUID> held(Actor actor, ParticipantData data, Lookups lookups) {
+    private Optional<UUID> held(Actor actor, ParticipantData data, RegistrationLookups lookups) {
         if (actor.networkCode() == null || data.surname() == null || data.givenNames() == null
                 || data.birthDate() == null || data.sex() == null || data.birthCountry() == null) {
             return Optional.empty();
         }
         String code = TaxCode.normalise(data.taxCode());
-        UUID byCode = code == null ? null : lookups.personFor(hashes.code(code)).orElse(null);
-        UUID byName = lookups.personFor(hashes.person(data.surname(), data.givenNames(), data.birthDate(),
-                data.sex().name(), data.birthCountry())).orElse(null);
+        UUID byCode = code == null ? null : lookups.personFor(lookups.codeHash(code)).orElse(null);
+        UUID byName = lookups.personFor(lookups.personHash(data)).orElse(null);
         UUID person = byCode != null ? byCode
                 : byName != null && !(code != null && lookups.hasCode(byName)) ? byName : null;
         if (person == null) {

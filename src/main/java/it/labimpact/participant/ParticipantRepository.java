@@ -38,10 +38,152 @@ class ParticipantRepository {
                    citizenship, residence_istat, consent_notice_version, version, erased_at
             from participant""";
 
-    private final JdbcClient jdbc;
+    /** A review to insert (a set-based upload). */
+    record NewReview(UUID participantId, UUID candidateId, MatchReview.Reason reason) {
+    }
 
-    ParticipantRepository(JdbcClient jdbc) {
+    /** A record, not erased, holding a near key. */
+    record NearRow(long key, UUID participantId, UUID personId, Instant registeredAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
+
+    ParticipantRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    // --- set-based (a chunk of upload rows) ---
+
+    /** The persons holding any of the hashes. */
+    Map<java.nio.ByteBuffer, UUID> personsFor(Collection<byte[]> hashes) {
+        Map<java.nio.ByteBuffer, UUID> found = new HashMap<>();
+        jdbc.sql("""
+                select hash, person_id from participant_identity
+                where hash = any(array(select decode(h, 'hex') from unnest(cast(:hashes as text[])) h))""")
+                .param("hashes", hashes.stream().map(HEX::formatHex).toArray(String[]::new))
+                .query((rs, n) -> found.put(java.nio.ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)))
+                .list();
+        return found;
+    }
+
+    /** The records of the persons, oldest first. */
+    List<ParticipantSummary> ofPersons(Collection<UUID> persons) {
+        return jdbc.sql(SUMMARY + " where person_id = any(cast(:persons as uuid[])) order by registered_at")
+                .param("persons", uuids(persons)).query(ParticipantRepository::summary).list();
+    }
+
+    /** Which of the persons hold a code. */
+    java.util.Set<UUID> personsWithCode(Collection<UUID> persons) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct person_id from participant_identity
+                where person_id = any(cast(:persons as uuid[])) and kind = 'CODE'""")
+                .param("persons", uuids(persons)).query(UUID.class).list());
+    }
+
+    /** The records, not erased, holding any of the near keys, with their key. */
+    List<NearRow> nearRecords(Collection<Long> keys) {
+        return jdbc.sql("""
+                select k.key, p.id, p.person_id, p.registered_at
+                from participant_near_key k join participant p on p.id = k.participant_id
+                where k.key = any(:keys) and p.erased_at is null""")
+                .param("keys", keys.toArray(Long[]::new))
+                .query((rs, n) -> new NearRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        instant(rs.getTimestamp(4)))).list();
+    }
+
+    /** Claims hashes not mapped yet (as {@link #claim}); returns how many were claimed. */
+    int claimAll(List<ChunkLookups.Claim> claims) {
+        return jdbc.sql("""
+                insert into participant_identity (hash, kind, person_id)
+                select decode(t.h, 'hex'), t.k, t.p
+                from unnest(cast(:hashes as text[]), cast(:kinds as text[]), cast(:persons as uuid[])) as t(h, k, p)
+                on conflict (hash) do nothing""")
+                .param("hashes", claims.stream().map(c -> HEX.formatHex(c.hash())).toArray(String[]::new))
+                .param("kinds", claims.stream().map(ChunkLookups.Claim::kind).toArray(String[]::new))
+                .param("persons", uuids(claims.stream().map(ChunkLookups.Claim::person).toList()))
+                .update();
+    }
+
+    /** New participants in one statement (as {@link #insert} and {@link #markVulnerable}). */
+    void insertAll(List<ChunkLookups.NewRecord> records, String registeredBy) {
+        List<ParticipantSummary> rows = records.stream().map(ChunkLookups.NewRecord::row).toList();
+        jdbc.sql("""
+                insert into participant (id, person_id, network_code, organisation_id, registered_by, first_contact_date,
+                    sex, birth_year, citizenship, residence_istat, consent_notice_version, consent_at, vulnerable)
+                select t.id, t.person, t.network, t.org, :by, t.contact, t.sex, t.year, t.citizenship, t.residence,
+                    t.notice, now(), t.vulnerable
+                from unnest(cast(:ids as uuid[]), cast(:persons as uuid[]), cast(:networks as text[]),
+                    cast(:orgs as bigint[]), cast(:contacts as date[]), cast(:sexes as text[]), cast(:years as int[]),
+                    cast(:citizenships as text[]), cast(:residences as text[]), cast(:notices as int[]),
+                    cast(:vulnerable as boolean[]))
+                    as t(id, person, network, org, contact, sex, year, citizenship, residence, notice, vulnerable)""")
+                .param("by", registeredBy)
+                .param("ids", uuids(rows.stream().map(ParticipantSummary::id).toList()))
+                .param("persons", uuids(rows.stream().map(ParticipantSummary::personId).toList()))
+                .param("networks", rows.stream().map(ParticipantSummary::networkCode).toArray(String[]::new))
+                .param("orgs", rows.stream().map(ParticipantSummary::organisationId).toArray(Long[]::new))
+                .param("contacts", rows.stream().map(r -> r.firstContactDate().toString()).toArray(String[]::new))
+                .param("sexes", rows.stream().map(r -> r.sex().name()).toArray(String[]::new))
+                .param("years", rows.stream().map(ParticipantSummary::birthYear).toArray(Integer[]::new))
+                .param("citizenships", rows.stream().map(ParticipantSummary::citizenship).toArray(String[]::new))
+                .param("residences", rows.stream().map(ParticipantSummary::residenceIstat).toArray(String[]::new))
+                .param("notices", rows.stream().map(ParticipantSummary::consentNoticeVersion).toArray(Integer[]::new))
+                .param("vulnerable", records.stream().map(r -> !r.data().vulnerabilities().isEmpty())
+                        .toArray(Boolean[]::new))
+                .update();
+    }
+
+    /** Vault rows with one {@code COPY}. */
+    void copyVaults(List<VaultRow> rows) {
+        List<String> columns = new ArrayList<>(List.of("participant_id", "key_id", "wrapped_key"));
+        columns.addAll(FIELDS);
+        try (it.labimpact.shared.bulk.CopyRows copy = it.labimpact.shared.bulk.CopyRows.into(dataSource,
+                "participant_vault", columns.toArray(String[]::new))) {
+            for (VaultRow v : rows) {
+                copy.add(v.participantId()).add(v.keyId()).add(v.wrappedKey());
+                FIELDS.forEach(f -> copy.add(v.fields().get(f)));
+                copy.endRow();
+            }
+            copy.finish();
+        }
+    }
+
+    /** The near keys of records that have none yet, with one {@code COPY}. */
+    void copyNearKeys(Map<UUID, java.util.Set<Long>> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (it.labimpact.shared.bulk.CopyRows copy = it.labimpact.shared.bulk.CopyRows.into(dataSource,
+                "participant_near_key", "key", "participant_id")) {
+            keys.forEach((participant, set) -> set.forEach(k -> {
+                copy.add(k.longValue()).add(participant);
+                copy.endRow();
+            }));
+            copy.finish();
+        }
+    }
+
+    /** Reviews in one statement (as {@link #insertReview}). */
+    void insertReviews(Collection<NewReview> reviews) {
+        if (reviews.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into participant_match_review (participant_id, candidate_id, reason)
+                select * from unnest(cast(:p as uuid[]), cast(:c as uuid[]), cast(:reasons as text[]))
+                on conflict (participant_id, candidate_id) do nothing""")
+                .param("p", uuids(reviews.stream().map(NewReview::participantId).toList()))
+                .param("c", uuids(reviews.stream().map(NewReview::candidateId).toList()))
+                .param("reasons", reviews.stream().map(r -> r.reason().name()).toArray(String[]::new))
+                .update();
+    }
+
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 
     // --- participants ---

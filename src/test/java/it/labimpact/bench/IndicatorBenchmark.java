@@ -340,6 +340,23 @@ public final class IndicatorBenchmark {
                             + " hours = case when present then 0 else 2 end where session_id = " + session);
                     return compute(indicators, q);
                 }));
+        // read after a write to the things' facts (activities, organisations, cooperation): one activity's
+        // co-delivering organisations saved again (the activity module's feed notes it), then the reads compute the
+        // things and cooperation indicators from the facts again and keep them
+        long activity = queryLong(ds, "select activity_id from activity_organisation where not lead"
+                + " order by activity_id limit 1");
+        results.put("an activity's partners saved (the things' facts changed), then Indicators.compute("
+                + q.code() + ")", time(runs, () -> {
+                    execute(ds, "update activity_organisation set lead = lead where activity_id = " + activity);
+                    return compute(indicators, q);
+                }));
+        if (ptdRuns > 0) {
+            results.put("an activity's partners saved (the things' facts changed), then Indicators.compute(PTD)",
+                    time(ptdRuns, () -> {
+                        execute(ds, "update activity_organisation set lead = lead where activity_id = " + activity);
+                        return compute(indicators, ptd);
+                    }));
+        }
         // an import's worth of changes: 1,000 persons to bring up to date, then the quarter read
         long[] offset = {0};
         results.put("1,000 persons changed (an import), then Indicators.compute(" + q.code() + ")",

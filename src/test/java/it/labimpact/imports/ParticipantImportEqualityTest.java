@@ -185,13 +185,21 @@ class ParticipantImportEqualityTest {
             RowHandler.Run reference = referenceRun(request);
             return table.rows().stream().map(reference::row).toList();
         });
-        Snapshot once = rolledBack(() -> {
-            RowHandler.Run run = handler.open(request, table);
-            return table.rows().stream().map(run::row).toList();
-        });
-        assertThat(once.notes()).isEqualTo(rowByRow.notes());
-        assertThat(once.tables()).isEqualTo(rowByRow.tables());
-        assertThat(once.audit()).isEqualTo(rowByRow.audit());
+        // set-based: the whole file as one chunk, chunks of three (people repeated across chunks, rows refused
+        // mid-chunk) and chunks of one row
+        for (int size : new int[] {table.rows().size(), 3, 1}) {
+            Snapshot once = rolledBack(() -> {
+                RowHandler.Run run = handler.open(request, table);
+                List<List<ImportNote>> notes = new ArrayList<>();
+                for (int from = 0; from < table.rows().size(); from += size) {
+                    notes.addAll(run.rows(table.rows().subList(from, Math.min(table.rows().size(), from + size))));
+                }
+                return notes;
+            });
+            assertThat(once.notes()).as("chunks of %d", size).isEqualTo(rowByRow.notes());
+            assertThat(once.tables()).as("chunks of %d", size).isEqualTo(rowByRow.tables());
+            assertThat(once.audit()).as("chunks of %d", size).isEqualTo(rowByRow.audit());
+        }
         return rowByRow;
     }
 

@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The indicator values of the API are kept while the data has not changed, with an ETag: the same question gets the
- * same answer (computed once) and 304 for its ETag; a class register saved changes the answer and its ETag at once.
+ * same answer (computed once) and 304 for its ETag; a class register saved, or an activity's co-delivering
+ * organisations, change the answer and its ETag at once.
  * Data: seven participants of Milano present at one Italian course session on 7 April 2025.
  */
 @SpringBootTest(properties = "labimpact.indicators.api-cache-seconds=600")
@@ -123,6 +124,29 @@ class IndicatorValuesCacheTest {
         assertThat(one.getHeader("ETag")).isNotEqualTo(changed.getHeader("ETag"));
         assertThat(send(get("/api/v1/indicators/AMIF-O3.1/values").param("period", "2025-Q2")
                 .header("If-None-Match", one.getHeader("ETag"))).getStatus()).isEqualTo(304);
+    }
+
+    @Test
+    void aChangeToTheThingsFactsChangesTheAnswerAtOnce() throws Exception {
+        MockHttpServletResponse first = send(get("/api/v1/indicators/P1-COOP-TIES/values").param("period", "2025-Q2")
+                .param("network", "milano"));
+        assertThat(first.getStatus()).isEqualTo(200);
+        String etag = first.getHeader("ETag");
+        assertThat(send(get("/api/v1/indicators/P1-COOP-TIES/values").param("period", "2025-Q2")
+                .param("network", "milano").header("If-None-Match", etag)).getStatus()).isEqualTo(304);
+        // a second organisation co-delivers the course (written in SQL: the activity module's trigger notes it)
+        long partner = jdbc.sql("select id from partnership_organisation where name = 'Fondazione ISMU'")
+                .query(Long.class).single();
+        jdbc.sql("insert into activity_organisation (activity_id, organisation_id) values (:a, :o)")
+                .param("a", activity).param("o", partner).update();
+        jdbc.sql("insert into activity_organisation (activity_id, organisation_id, lead) select :a, lead_organisation_id,"
+                + " true from partnership_network where code = 'milano' on conflict do nothing").param("a", activity)
+                .update();
+        MockHttpServletResponse changed = send(get("/api/v1/indicators/P1-COOP-TIES/values").param("period", "2025-Q2")
+                .param("network", "milano").header("If-None-Match", etag));
+        assertThat(changed.getStatus()).as("within api-cache-seconds, 600 here").isEqualTo(200);
+        assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
+        assertThat(changed.getContentAsString()).isNotEqualTo(first.getContentAsString());
     }
 
     @Test

@@ -78,9 +78,10 @@ class IndicatorApiController {
     private static final String CACHING = "The answer carries an ETag and `Cache-Control: private, no-cache`: send"
             + " the ETag back in `If-None-Match` and, while the values have not changed, the answer is `304 Not"
             + " Modified` without a body. Answers are computed once and kept while no record they count changes"
-            + " (a saved register, enrolment, assessment or outcome changes them at once) and at most"
-            + " `labimpact.indicators.api-cache-seconds` (60 s by default) for the values not kept current on write"
-            + " (activities, organisations, cooperation); `computedAt` says when. With `Accept-Encoding: gzip` the"
+            + " (a saved register, enrolment, assessment or outcome, an activity, an organisation's membership, a"
+            + " meeting, agreement or referral changes them at once) and at most"
+            + " `labimpact.indicators.api-cache-seconds` (60 s by default); `computedAt` says when. With"
+            + " `Accept-Encoding: gzip` the"
             + " answer comes compressed (compressed once per answer kept, with its own ETag).";
 
     private final Indicators indicators;
@@ -147,7 +148,7 @@ class IndicatorApiController {
      */
     private ResponseEntity<byte[]> answer(String question, String network, Supplier<ValuesJson> compute,
             String acceptEncoding) {
-        long version = indicators.dataVersion(network); // checks that the actor may read the network
+        String version = indicators.dataVersion(network); // checks that the actor may read the network
         ValuesCache.Answer a = cache.answer(question, version, () -> mapper.writeValueAsBytes(compute.get()));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noCache().cachePrivate()).varyBy(HttpHeaders.ACCEPT_ENCODING);

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's indicator values, serialised, kept while the data they were computed from has not changed: an entry is
- * used only for the same question (period, network, indicators, breakdowns, day), the same version of the indicator
- * store ({@link it.labimpact.indicator.Indicators#dataVersion}: every saved register, enrolment, assessment... changes
- * it) and for at most {@code labimpact.indicators.api-cache-seconds} (values that do not come from the store, such as
- * the activities' or the cooperation's, change without the version; 0: no cache). Concurrent requests for the same
- * answer wait for one computation. Each answer carries a strong ETag, the hash of its bytes.
+ * used only for the same question (period, network, indicators, breakdowns, day), the same version of the data
+ * ({@link it.labimpact.indicator.Indicators#dataVersion}: the store's generation, which every saved register,
+ * enrolment, assessment... changes, the things' generation, which every write to activities, organisations,
+ * membership, coverage, meetings, agreements, referrals or trainings changes, and the catalogue) and for at most
+ * {@code labimpact.indicators.api-cache-seconds} (every value is now covered by the version, so the bound is a
+ * safety margin rather than what keeps answers exact; 0: no cache). Concurrent requests for the same answer wait for
+ * one computation. Each answer carries a strong ETag, the hash of its bytes.
  */
 @Component
 class ValuesCache {
@@ -65,7 +67,7 @@ class ValuesCache {
         }
     }
 
-    private record Entry(long version, long builtAt, Answer answer) {
+    private record Entry(String version, long builtAt, Answer answer) {
     }
 
     private final long maxAgeNanos;
@@ -80,7 +82,7 @@ class ValuesCache {
      * The answer to {@code question} at data {@code version}: the kept one when it is still valid, otherwise built
      * (once, whatever the number of concurrent requests) and kept.
      */
-    Answer answer(String question, long version, Supplier<byte[]> build) {
+    Answer answer(String question, String version, Supplier<byte[]> build) {
         if (maxAgeNanos <= 0) {
             return Answer.of(build.get());
         }
@@ -103,9 +105,9 @@ class ValuesCache {
         }
     }
 
-    private Entry valid(String question, long version) {
+    private Entry valid(String question, String version) {
         Entry e = entries.get(question);
-        return e != null && e.version() == version && System.nanoTime() - e.builtAt() < maxAgeNanos ? e : null;
+        return e != null && e.version().equals(version) && System.nanoTime() - e.builtAt() < maxAgeNanos ? e : null;
     }
 
     /** The question as a key: its parts joined by a character none of them contains. */

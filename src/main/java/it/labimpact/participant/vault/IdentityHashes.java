@@ -29,10 +29,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IdentityHashes {
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^A-Z]");
+
     private final SecretKeySpec pepper;
+    /** One HMAC per thread, initialised with the pepper once ({@code doFinal} leaves it ready for the next). */
+    private final ThreadLocal<Mac> macs;
 
     public IdentityHashes(VaultKeys keys) {
         this.pepper = new SecretKeySpec(keys.pepper(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(pepper);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public byte[] code(String normalisedCode) {
@@ -63,8 +77,8 @@ public final class IdentityHashes {
         if (raw == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        String decomposed = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTERS.matcher(decomposed.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
     private long near(String a, String b, LocalDate birthDate) {
@@ -75,12 +89,6 @@ public final class IdentityHashes {
     }
 
     private byte[] hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pepper);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
     }
 }

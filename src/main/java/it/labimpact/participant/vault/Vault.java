@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.UUID;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,26 +23,46 @@ public final class Vault {
 
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DATA_KEY_BYTES = 32;
+    /**
+     * Per thread: a {@code SecureRandom} (one shared instance serialises every caller on its lock) and an AES-GCM
+     * {@code Cipher} (looked up once; re-initialised with a fresh nonce for every value, as GCM requires).
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Vault::random);
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** A data key sealed under a master key. */
     public record WrappedKey(String keyId, byte[] bytes) {
     }
 
     private final VaultKeys keys;
+    private final java.util.Map<String, SecretKey> masters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Vault(VaultKeys keys) {
         this.keys = keys;
     }
 
-    /** A fresh random data key. */
+    /**
+     * A fresh random 256-bit data key: the 32 random bytes {@code KeyGenerator.getInstance("AES")} would draw, without
+     * looking the generator up for every key.
+     */
     public SecretKey newDataKey() {
+        byte[] raw = new byte[DATA_KEY_BYTES];
+        RANDOM.get().nextBytes(raw);
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    private static SecureRandom random() {
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            return generator.generateKey();
+            return SecureRandom.getInstance("DRBG");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            return new SecureRandom();
         }
     }
 
@@ -75,7 +94,7 @@ public final class Vault {
     }
 
     private SecretKey master(String keyId) {
-        return new SecretKeySpec(keys.masterKey(keyId), "AES");
+        return masters.computeIfAbsent(keyId, id -> new SecretKeySpec(keys.masterKey(id), "AES"));
     }
 
     private static byte[] fieldContext(UUID participant, String field) {
@@ -89,8 +108,8 @@ public final class Vault {
     private static byte[] encrypt(SecretKey key, byte[] aad, byte[] plain) {
         try {
             byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            RANDOM.get().nextBytes(nonce);
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plain);
@@ -105,7 +124,7 @@ public final class Vault {
             throw new VaultException("Sealed value too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);

@@ -52,6 +52,27 @@ class IdentityHashesTest {
         assertThat(shared(original, hashes.nearKeys("Mohamed", "Amina", DOB))).isFalse();
     }
 
+    /**
+     * The per-thread {@code Mac} gives the hashes a {@code Mac} looked up and initialised per call gave (the hashes
+     * stored before), from any thread.
+     */
+    @Test
+    void hashesAreThoseOfAFreshMacFromEveryThread() throws Exception {
+        javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA256");
+        fresh.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+        byte[] expected = fresh.doFinal("CODE|RSSMRA85T10A562S".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] person = hashes.person("Ndiaye", "Fatou", DOB, "F", "SN");
+
+        List<Boolean> same = java.util.stream.IntStream.range(0, 64).parallel()
+                .mapToObj(i -> java.util.Arrays.equals(hashes.code("RSSMRA85T10A562S"), expected)
+                        && java.util.Arrays.equals(hashes.person("Ndiaye", "Fatou", DOB, "F", "SN"), person))
+                .toList();
+        assertThat(same).containsOnly(true);
+        fresh.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+        assertThat(person).isEqualTo(fresh.doFinal("NDSC|NDIAYE|FATOU|1990-03-12|F|SN"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private static boolean shared(Set<Long> a, Set<Long> b) {
         Set<Long> both = new HashSet<>(a);
         both.retainAll(b);

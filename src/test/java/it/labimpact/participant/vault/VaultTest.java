@@ -86,6 +86,54 @@ class VaultTest {
                 .isEqualTo(key.getEncoded());
     }
 
+    /**
+     * Values sealed before the per-thread cipher (a {@code Cipher} and a {@code KeyGenerator} looked up per call)
+     * open, and the other way round: the layout (nonce, ciphertext, tag) and the additional data are the same. The
+     * old way is written out here with plain JCA.
+     */
+    @Test
+    void valuesSealedTheOldWayOpenAndNewOnesOpenTheOldWay() throws Exception {
+        javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+        generator.init(256, RANDOM);
+        SecretKey oldKey = generator.generateKey();
+        String keyId = VaultKeys.keyId(master);
+        byte[] wrappedTheOldWay = oldSeal(new SecretKeySpec(master, "AES"),
+                "participant:" + id + "|data-key|master:" + keyId, oldKey.getEncoded());
+        byte[] sealedTheOldWay = oldSeal(oldKey, "participant:" + id + "|field:surname",
+                "Nguyễn Thị".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        SecretKey unwrapped = vault.unwrap(id, new Vault.WrappedKey(keyId, wrappedTheOldWay));
+        assertThat(unwrapped.getEncoded()).isEqualTo(oldKey.getEncoded());
+        assertThat(vault.open(unwrapped, id, "surname", sealedTheOldWay)).isEqualTo("Nguyễn Thị");
+
+        SecretKey key = vault.newDataKey();
+        assertThat(key.getAlgorithm()).isEqualTo("AES");
+        assertThat(key.getEncoded()).hasSize(32);
+        byte[] sealed = vault.seal(key, id, "phone", "+39 333 1234567");
+        assertThat(new String(oldOpen(key, "participant:" + id + "|field:phone", sealed),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("+39 333 1234567");
+        Vault.WrappedKey wrapped = vault.wrap(id, key);
+        assertThat(oldOpen(new SecretKeySpec(master, "AES"), "participant:" + id + "|data-key|master:" + keyId,
+                wrapped.bytes())).isEqualTo(key.getEncoded());
+    }
+
+    private static byte[] oldSeal(SecretKey key, String aad, byte[] plain) throws Exception {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(aad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plain);
+        return java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+    }
+
+    private static byte[] oldOpen(SecretKey key, String aad, byte[] sealed) throws Exception {
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+        cipher.updateAAD(aad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return cipher.doFinal(sealed, 12, sealed.length - 12);
+    }
+
     private static byte[] random() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
