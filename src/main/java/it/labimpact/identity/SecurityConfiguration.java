@@ -39,7 +39,6 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
-    /** Only with a web server (not in the command-line import, which has none). */
     /**
      * The default handler of CSRF tokens (each page's token masked with fresh random bytes, against BREACH), drawing
      * the bytes from a generator per request thread: one shared {@code SecureRandom} (NativePRNG by default, a DRBG
@@ -86,6 +85,7 @@ class SecurityConfiguration {
         }
     }
 
+    /** Only with a web server (not in the command-line import, which has none). */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,

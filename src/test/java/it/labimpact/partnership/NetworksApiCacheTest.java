@@ -37,6 +37,9 @@ class NetworksApiCacheTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void startFromTheSeededPartnership() {
         PartnershipFixtures.reset(jdbc);
@@ -117,5 +120,53 @@ class NetworksApiCacheTest {
             }
         }
         throw new AssertionError("no network " + code);
+    }
+
+    /**
+     * Two users changing two organisations in opposite orders: the generation's row is locked before each statement's
+     * rows, so the second writer waits for the first and both commit (with the lock taken after the statement, the
+     * second would hold B while waiting for the generation, the first hold the generation while waiting for B: a
+     * deadlock, one of them refused).
+     */
+    @Test
+    void writersInOppositeOrdersBothCommit() throws Exception {
+        List<Long> ids = jdbc.sql("select id from partnership_organisation order by id limit 2").query(Long.class).list();
+        long a = ids.get(0);
+        long b = ids.get(1);
+        long before = jdbc.sql("select generation from partnership_state").query(Long.class).single();
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> touch(a, b, firstWrote, null));
+            var two = pool.submit(() -> touch(b, a, null, firstWrote));
+            one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            two.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select generation from partnership_state").query(Long.class).single())
+                .isEqualTo(before + 4);
+    }
+
+    /** Updates organisation x then y in one transaction; signals after x, or waits before x. */
+    private Void touch(long x, long y, java.util.concurrent.CountDownLatch wrote,
+            java.util.concurrent.CountDownLatch waitFor) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set local lock_timeout = '20s'");
+                if (waitFor != null) {
+                    waitFor.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                s.executeUpdate("update partnership_organisation set name = name where id = " + x);
+                if (wrote != null) {
+                    wrote.countDown();
+                    Thread.sleep(500); // the other writer starts its first statement meanwhile
+                }
+                s.executeUpdate("update partnership_organisation set name = name where id = " + y);
+            }
+            c.commit();
+        }
+        return null;
     }
 }
