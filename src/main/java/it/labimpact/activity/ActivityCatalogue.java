@@ -56,6 +56,28 @@ public class ActivityCatalogue {
 
     /** The activities the current actor may read that match the filters, latest start first. */
     public PageResponse<ActivitySummary> activities(ActivityQuery q, PageRequest page) {
+        return activities(q, page, repository.types(), partnership.networkNames());
+    }
+
+    /**
+     * A list page: the activities as {@link #activities}, with the types and the networks the actor may choose among
+     * in its filters, each read once (the rows need them too).
+     */
+    public record ListPage(PageResponse<ActivitySummary> result, List<ActivityTypeView> types,
+            List<NetworkName> networks) {
+    }
+
+    public ListPage listPage(ActivityQuery q, PageRequest page) {
+        Actor actor = Actor.require();
+        List<ActivityTypeView> types = repository.types();
+        Map<String, String> names = partnership.networkNames();
+        List<NetworkName> choices = names.entrySet().stream().filter(e -> actor.canRead(e.getKey()))
+                .map(e -> new NetworkName(e.getKey(), e.getValue())).toList();
+        return new ListPage(activities(q, page, types, names), types, choices);
+    }
+
+    private PageResponse<ActivitySummary> activities(ActivityQuery q, PageRequest page, List<ActivityTypeView> typeList,
+            Map<String, String> networks) {
         Actor actor = Actor.require();
         String network = actor.seesWholeProject() ? blankToNull(q.network()) : ownNetwork(actor);
         List<String> comuni = q.comune() == null || q.comune().isBlank() ? null
@@ -64,8 +86,8 @@ public class ActivityCatalogue {
         ActivityRepository.Filter filter = new ActivityRepository.Filter(network, blankToNull(q.type()),
                 blankToNull(q.action()), q.status(), comuni, q.text(), q.from(), q.to());
         List<ActivityRepository.ActivityRow> rows = repository.activities(filter, page.offset(), page.size());
-        Map<String, ActivityTypeView> types = typesByCode();
-        Map<String, String> networks = networkNames();
+        Map<String, ActivityTypeView> types = typeList.stream()
+                .collect(Collectors.toMap(ActivityTypeView::code, Function.identity()));
         Map<String, Comune> places = comuni(rows.stream().map(ActivityRepository.ActivityRow::comuneIstat).toList());
         List<ActivitySummary> items = rows.stream().map(r -> {
             Comune c = places.get(r.comuneIstat());
@@ -74,7 +96,7 @@ public class ActivityCatalogue {
                     c == null ? null : c.provinceSigla(), r.venue(), r.startDate(), r.endDate(), r.plannedHours(),
                     r.status(), r.sessions(), r.demo());
         }).toList();
-        return PageResponse.counted(items, page, repository.count(filter, PageResponse.countUpTo(page)));
+        return PageResponse.counted(items, page, () -> repository.count(filter, PageResponse.countUpTo(page)));
     }
 
     /**
@@ -127,12 +149,6 @@ public class ActivityCatalogue {
             return new ActivityRef(r.id(), r.networkCode(), r.typeCode(), t.action(), t.countsFor(), r.plannedHours(),
                     t.completionThreshold(), r.startDate(), r.endDate(), r.status());
         });
-    }
-
-    /** The networks the current actor may read, as the list's filter offers them (codes and names only). */
-    public List<NetworkName> readableNetworkChoices() {
-        Actor actor = Actor.require();
-        return partnership.networkChoices().stream().filter(n -> actor.canRead(n.code())).toList();
     }
 
     /** Networks whose activities the actor may read: all for project scope, otherwise their own. */

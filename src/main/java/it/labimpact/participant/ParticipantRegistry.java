@@ -426,7 +426,7 @@ public class ParticipantRegistry {
         if (text == null) {
             return PageResponse.counted(repository.page(network, organisation, page.offset(), page.size()).stream()
                     .map(s -> new ParticipantListing(s, null, null)).toList(), page,
-                    repository.count(network, organisation, PageResponse.countUpTo(page)));
+                    () -> repository.count(network, organisation, PageResponse.countUpTo(page)));
         }
         String code = TaxCode.normalise(text);
         List<ParticipantSummary> found;
@@ -469,7 +469,7 @@ public class ParticipantRegistry {
                 .map(p -> new PseudonymisedParticipant(p.id(), p.personId(), p.networkCode(), p.sex(), p.birthYear(),
                         p.citizenship(), p.residenceIstat(), p.firstContactDate().toString().substring(0, 7),
                         p.erased()))
-                .toList(), page, repository.count(n, null, PageResponse.countUpTo(page)));
+                .toList(), page, () -> repository.count(n, null, PageResponse.countUpTo(page)));
     }
 
     /** Everything held on a participant (right of access), for an actor whose scope includes it; audited. */

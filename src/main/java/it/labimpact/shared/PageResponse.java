@@ -49,6 +49,17 @@ public record PageResponse<T>(List<T> items, int page, int size,
                 : new PageResponse<>(items, request.page(), request.size(), limit - 1, false);
     }
 
+    /**
+     * As {@link #counted(List, PageRequest, long)}, counting only when the page does not tell its total itself: a page
+     * shorter than its size (not beyond the end) is the last one, so the total is its offset plus its items, and the
+     * count (a statement reading up to {@link #countUpTo} index entries) is not run.
+     */
+    public static <T> PageResponse<T> counted(List<T> items, PageRequest request, java.util.function.LongSupplier count) {
+        boolean last = items.size() < request.size() && (!items.isEmpty() || request.offset() == 0);
+        return last ? new PageResponse<>(items, request.page(), request.size(), request.offset() + items.size(), true)
+                : counted(items, request, count.getAsLong());
+    }
+
     /** Whether a next page exists. */
     public boolean hasNext() {
         return !totalExact || (long) (page + 1) * size < total;

@@ -41,4 +41,25 @@ class PageResponseTest {
         assertThat(more.total()).isEqualTo(10_025);
         assertThat(more.hasNext()).isTrue();
     }
+
+    @Test
+    void aShortPageIsTheLastAndIsNotCounted() {
+        java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.LongSupplier count = () -> {
+            counts.incrementAndGet();
+            return 60;
+        };
+        PageResponse<String> third = PageResponse.counted(List.of("a", "b"), new PageRequest(2, 25), count);
+        assertThat(third.total()).isEqualTo(52);
+        assertThat(third.totalExact()).isTrue();
+        assertThat(third.hasNext()).isFalse();
+        PageResponse<String> none = PageResponse.counted(List.<String>of(), new PageRequest(0, 25), count);
+        assertThat(none.total()).isZero();
+        assertThat(counts).hasValue(0);
+
+        // a full page, or an empty page beyond the end, does not tell the total: counted
+        assertThat(PageResponse.counted(List.of("a"), new PageRequest(0, 1), count).total()).isEqualTo(60);
+        assertThat(PageResponse.counted(List.<String>of(), new PageRequest(9, 25), count).total()).isEqualTo(60);
+        assertThat(counts).hasValue(2);
+    }
 }

@@ -6,7 +6,6 @@ import it.labimpact.activity.ActivityDetail;
 import it.labimpact.activity.ActivityManagement;
 import it.labimpact.activity.ActivityQuery;
 import it.labimpact.activity.ActivityStatus;
-import it.labimpact.activity.ActivitySummary;
 import it.labimpact.activity.SessionView;
 import it.labimpact.partnership.Member;
 import it.labimpact.partnership.NetworkSummary;
@@ -14,7 +13,6 @@ import it.labimpact.partnership.Partnership;
 import it.labimpact.shared.Actor;
 import it.labimpact.shared.ConcurrentEditException;
 import it.labimpact.shared.PageRequest;
-import it.labimpact.shared.PageResponse;
 import it.labimpact.shared.RuleViolationException;
 import it.labimpact.shared.forms.FormErrors;
 import it.labimpact.territory.ComuneQuery;
@@ -91,11 +89,11 @@ class ActivityController {
         ActivityQuery query = new ActivityQuery(network, type, action, status, comune, q, from, to);
         // the page's reads share one transaction: a request borrows one connection from the pool, not three
         return pageReads.execute(tx -> {
-            PageResponse<ActivitySummary> result = catalogue.activities(query, new PageRequest(page, 25));
-            model.addAttribute("result", result);
+            ActivityCatalogue.ListPage list = catalogue.listPage(query, new PageRequest(page, 25));
+            model.addAttribute("result", list.result());
             model.addAttribute("query", query);
-            model.addAttribute("networks", catalogue.readableNetworkChoices());
-            model.addAttribute("types", catalogue.types());
+            model.addAttribute("networks", list.networks());
+            model.addAttribute("types", list.types());
             model.addAttribute("canCreate", ActivityManagement.canCreate(Actor.require()));
             // one formatter for the rows' dates (#temporals.format parses its pattern at every call)
             model.addAttribute("dayFormat", DAY);
