@@ -130,6 +130,25 @@ class NetworkMemberSearchTest {
                 .contains("value=\"" + free + "\"");
     }
 
+    @Test
+    void wildcardsAndMarkupAreSearchedAsTextAndAnUnknownNetworkIsNotFound() throws Exception {
+        String percent = page(get("/networks/milano/members/candidates").param("memberQuery", "%")
+                .locale(Locale.ENGLISH), TestActors.coordinator());
+        assertThat(percent).as("%% matches a literal percent sign, not every name").doesNotContain("type=\"radio\"")
+                .contains("No organisation that may be added has &quot;%&quot; in its name");
+        String underscore = page(get("/networks/milano/members/candidates").param("memberQuery", "Zefiro_")
+                .locale(Locale.ENGLISH), TestActors.coordinator());
+        assertThat(underscore).doesNotContain("type=\"radio\"");
+
+        String markup = page(get("/networks/milano").param("memberQuery", "<script>alert(1)</script>"),
+                TestActors.coordinator());
+        assertThat(markup).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        MockHttpServletResponse unknown = mvc.perform(get("/networks/nowhere/members/candidates")
+                .param("memberQuery", "zefiro").with(TestActors.as(TestActors.coordinator()))).andReturn().getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(404);
+    }
+
     private String page(MockHttpServletRequestBuilder request, Actor actor) throws Exception {
         MockHttpServletResponse r = mvc.perform(request.with(TestActors.as(actor))).andReturn().getResponse();
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
