@@ -1,8 +1,7 @@
 package it.labimpact.identity;
 
+import it.labimpact.shared.PerThreadSecureRandom;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,40 +48,6 @@ class SecurityConfiguration {
         XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
         handler.setSecureRandom(new PerThreadSecureRandom());
         return handler;
-    }
-
-    /** Random bytes from a DRBG of the calling thread's own (seeded from the system on the thread's first call). */
-    static final class PerThreadSecureRandom extends SecureRandom {
-
-        private static final long serialVersionUID = 1L;
-
-        private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
-            try {
-                return SecureRandom.getInstance("DRBG");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            RANDOM.get().nextBytes(bytes);
-        }
-
-        @Override
-        public byte[] generateSeed(int numBytes) {
-            return RANDOM.get().generateSeed(numBytes);
-        }
-
-        @Override
-        public void setSeed(long seed) {
-            // the per-thread generators seed themselves (called once by SecureRandom's constructor)
-        }
-
-        @Override
-        public void setSeed(byte[] seed) {
-            RANDOM.get().setSeed(seed);
-        }
     }
 
     /** Only with a web server (not in the command-line import, which has none). */

@@ -1,5 +1,6 @@
 package it.labimpact.participant.vault;
 
+import it.labimpact.shared.PerThreadSecureRandom;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,7 +29,7 @@ public final class Vault {
      * Per thread: a {@code SecureRandom} (one shared instance serialises every caller on its lock) and an AES-GCM
      * {@code Cipher} (looked up once; re-initialised with a fresh nonce for every value, as GCM requires).
      */
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Vault::random);
+    private static final SecureRandom RANDOM = new PerThreadSecureRandom();
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
@@ -54,16 +55,8 @@ public final class Vault {
      */
     public SecretKey newDataKey() {
         byte[] raw = new byte[DATA_KEY_BYTES];
-        RANDOM.get().nextBytes(raw);
+        RANDOM.nextBytes(raw);
         return new SecretKeySpec(raw, "AES");
-    }
-
-    private static SecureRandom random() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (GeneralSecurityException e) {
-            return new SecureRandom();
-        }
     }
 
     public WrappedKey wrap(UUID participant, SecretKey dataKey) {
@@ -108,7 +101,7 @@ public final class Vault {
     private static byte[] encrypt(SecretKey key, byte[] aad, byte[] plain) {
         try {
             byte[] nonce = new byte[NONCE];
-            RANDOM.get().nextBytes(nonce);
+            RANDOM.nextBytes(nonce);
             Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
